@@ -1,0 +1,206 @@
+import { createHash } from 'crypto';
+import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
+import { UserError } from 'n8n-workflow';
+
+import { resolveHosts } from './regions';
+
+/** Raised when no token could be had; its message and description never contain the secret or a token. */
+export class GenesysCloudTokenError extends UserError {
+	override readonly name = 'GenesysCloudTokenError';
+}
+
+/** What preAuthentication stores on the credential (n8n persists it with the expirable `accessToken`). */
+export interface TokenGrant extends IDataObject {
+	accessToken: string;
+	/** The scope the token endpoint reported granting, or '' when it reported none. */
+	grantedScope: string;
+}
+
+interface CachedGrant {
+	grant: TokenGrant;
+	expiresAt: number;
+}
+
+// n8n calls preAuthentication once per request that met an empty or rejected token, so a burst of
+// concurrent requests after an expiry would each fetch a token. These maps coalesce them: one request in
+// flight per client, and callers holding an older token than the newest one get the newest one.
+const inFlight = new Map<string, Promise<TokenGrant>>();
+const newest = new Map<string, CachedGrant>();
+
+const EXPIRY_MARGIN_MS = 60_000;
+
+function cacheKey(loginBaseUrl: string, credentials: ICredentialDataDecryptedObject): string {
+	const secretHash = createHash('sha256')
+		.update(String(credentials.clientSecret ?? ''))
+		.digest('hex');
+	return [loginBaseUrl, credentials.clientId, credentials.scope ?? '', secretHash].join('\n');
+}
+
+export function requestedScope(credentials: ICredentialDataDecryptedObject): string {
+	return String(credentials.scope ?? '')
+		.split(/[\s,]+/)
+		.filter(Boolean)
+		.join(' ');
+}
+
+/**
+ * Returns a token for the credential: the newest one this process holds when the caller's token is older,
+ * the one already being fetched when a fetch is under way, or a freshly fetched one.
+ */
+export async function obtainToken(
+	helper: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<TokenGrant> {
+	const { loginBaseUrl } = resolveHosts(credentials);
+	const key = cacheKey(loginBaseUrl, credentials);
+	const callerToken = String(credentials.accessToken ?? '');
+
+	const cached = newest.get(key);
+	if (cached && cached.grant.accessToken !== callerToken && cached.expiresAt > Date.now()) {
+		return cached.grant;
+	}
+
+	let pending = inFlight.get(key);
+	if (!pending) {
+		pending = fetchToken(helper, credentials).then(
+			({ grant, lifetimeSeconds }) => {
+				newest.set(key, { grant, expiresAt: Date.now() + lifetimeSeconds * 1000 - EXPIRY_MARGIN_MS });
+				inFlight.delete(key);
+				return grant;
+			},
+			(error: unknown) => {
+				inFlight.delete(key);
+				newest.delete(key);
+				throw error;
+			},
+		);
+		inFlight.set(key, pending);
+	}
+	return await pending;
+}
+
+interface TokenResponseBody {
+	access_token?: string;
+	token_type?: string;
+	expires_in?: number;
+	scope?: string;
+	error?: string;
+	error_description?: string;
+	description?: string;
+}
+
+interface HttpFailure {
+	code?: string;
+	cause?: { code?: string };
+	message?: string;
+}
+
+async function fetchToken(
+	helper: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<{ grant: TokenGrant; lifetimeSeconds: number }> {
+	const hosts = resolveHosts(credentials);
+	const scope = requestedScope(credentials);
+	const clientId = String(credentials.clientId ?? '').trim();
+	const clientSecret = String(credentials.clientSecret ?? '').trim();
+	if (!clientId || !clientSecret) {
+		throw new GenesysCloudTokenError('The Genesys Cloud credential has no Client ID or Client Secret', {
+			description: 'Open the credential and paste the Client ID and Client Secret of a Client Credentials OAuth client.',
+		});
+	}
+	if (!/^https?:\/\//.test(hosts.loginBaseUrl)) {
+		throw new GenesysCloudTokenError(`The login base URL "${hosts.loginBaseUrl}" is not a URL`, {
+			description: 'With Region set to Custom, enter full URLs such as https://login.mypurecloud.com.',
+		});
+	}
+
+	const form = new URLSearchParams({ grant_type: 'client_credentials' });
+	if (scope) form.set('scope', scope);
+
+	let response: { statusCode: number; body: unknown } | undefined;
+	let failure: HttpFailure | undefined;
+	try {
+		response = (await helper.helpers.httpRequest({
+			method: 'POST',
+			url: `${hosts.loginBaseUrl}/oauth/token`,
+			headers: {
+				Authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`,
+				'Content-Type': 'application/x-www-form-urlencoded',
+				Accept: 'application/json',
+			},
+			body: form.toString(),
+			returnFullResponse: true,
+			ignoreHttpStatusErrors: true,
+			json: false,
+		})) as { statusCode: number; body: unknown };
+	} catch (error) {
+		failure = error as HttpFailure;
+	}
+	if (!response) throw unreachable(hosts.loginBaseUrl, hosts.regionLabel, failure);
+
+	const body = parseBody(response.body);
+	if (response.statusCode >= 200 && response.statusCode < 300 && body.access_token) {
+		return {
+			grant: { accessToken: body.access_token, grantedScope: body.scope === undefined ? '' : String(body.scope) },
+			lifetimeSeconds: Number(body.expires_in) > 0 ? Number(body.expires_in) : 300,
+		};
+	}
+	throw rejection(response.statusCode, body, hosts.loginBaseUrl, hosts.regionLabel, scope);
+}
+
+function parseBody(raw: unknown): TokenResponseBody {
+	if (raw && typeof raw === 'object') return raw as TokenResponseBody;
+	try {
+		const parsed: unknown = JSON.parse(String(raw ?? ''));
+		return parsed && typeof parsed === 'object' ? (parsed as TokenResponseBody) : {};
+	} catch {
+		return {};
+	}
+}
+
+function unreachable(loginBaseUrl: string, regionLabel: string, failure?: HttpFailure): GenesysCloudTokenError {
+	const code = failure?.code ?? failure?.cause?.code ?? 'no answer';
+	return new GenesysCloudTokenError(
+		`Could not reach the Genesys Cloud login host ${loginBaseUrl} (${code}) for ${regionLabel}`,
+		{
+			description:
+				'Check that the credential\'s Region is your org\'s region (Admin > Organization Settings shows it), or, with Custom, that the login base URL is right and reachable from n8n.',
+		},
+	);
+}
+
+function rejection(
+	status: number,
+	body: TokenResponseBody,
+	loginBaseUrl: string,
+	regionLabel: string,
+	scope: string,
+): GenesysCloudTokenError {
+	const reason = body.error ?? `HTTP ${status}`;
+	if (body.error === 'invalid_scope') {
+		return new GenesysCloudTokenError(
+			`The token endpoint ${loginBaseUrl} refused the requested scope "${scope}" (invalid_scope)`,
+			{
+				description:
+					'Genesys Cloud client-credentials clients get their access from the roles assigned to the OAuth client, not from scopes: clear the Scope field of the credential (or request only scopes this client allows).',
+			},
+		);
+	}
+	if (body.error === 'invalid_client' || status === 401) {
+		return new GenesysCloudTokenError(
+			`Genesys Cloud rejected the Client ID or Client Secret at ${loginBaseUrl} (${reason}) for ${regionLabel}`,
+			{
+				description:
+					'The most common cause is a region that does not match the org\'s: an OAuth client exists in one region only, so pick the region where it was created. Otherwise copy the Client ID and Client Secret again from Admin > Integrations > OAuth.',
+			},
+		);
+	}
+	const detail = body.error_description ?? body.description ?? '';
+	return new GenesysCloudTokenError(
+		`Genesys Cloud's token endpoint ${loginBaseUrl} answered ${status} (${reason})${detail ? `: ${detail}` : ''}`,
+		{
+			description:
+				'The OAuth client must use the Client Credentials grant. Check the Region, the Client ID and Client Secret, and the Scope field of the credential.',
+		},
+	);
+}
