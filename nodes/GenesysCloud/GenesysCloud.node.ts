@@ -1,0 +1,50 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import * as flow from './actions/flow/Flow.resource';
+import * as flowExecution from './actions/flowExecution/FlowExecution.resource';
+import { router } from './actions/router';
+import { searchWorkflows } from './methods/listSearch';
+import { getTriggerDataFields } from './methods/resourceMapping';
+
+export class GenesysCloud implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Genesys Cloud',
+		name: 'genesysCloud',
+		icon: { light: 'file:genesysCloud.svg', dark: 'file:genesysCloud.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description:
+			'Launch Genesys Cloud Architect workflows with their Trigger Data, wait for their outputs, and read flows and executions',
+		defaults: { name: 'Genesys Cloud' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'genesysCloudOAuth2Api', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Flow', value: 'flow', description: 'An Architect flow and its input variables' },
+					{ name: 'Flow Execution', value: 'flowExecution', description: 'A run of a Genesys Cloud workflow' },
+				],
+				default: 'flowExecution',
+			},
+			...flowExecution.description,
+			...flow.description,
+		],
+	};
+
+	methods = {
+		listSearch: { searchWorkflows },
+		resourceMapping: { getTriggerDataFields },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

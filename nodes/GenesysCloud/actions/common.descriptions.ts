@@ -1,0 +1,78 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+
+/** The Flow picker: a searchable list of published workflows, an ID, or the flow's Architect URL. */
+export const flowLocator: INodeProperties = {
+	displayName: 'Flow',
+	name: 'flowId',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'The Genesys Cloud Architect workflow',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			placeholder: 'Select a workflow...',
+			typeOptions: { searchListMethod: 'searchWorkflows', searchable: true },
+		},
+		{
+			displayName: 'By ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'e.g. 8d3c5e7a-1b2f-4c3d-9e8f-0a1b2c3d4e5f',
+			validation: [
+				{
+					type: 'regex',
+					properties: { regex: `^\\s*${UUID}\\s*$`, errorMessage: 'A flow ID looks like 8d3c5e7a-1b2f-4c3d-9e8f-0a1b2c3d4e5f' },
+				},
+			],
+		},
+		{
+			displayName: 'By URL',
+			name: 'url',
+			type: 'string',
+			placeholder: 'e.g. https://apps.mypurecloud.com/architect/#/workflow/8d3c5e7a-1b2f-4c3d-9e8f-0a1b2c3d4e5f/latest',
+			validation: [
+				{
+					type: 'regex',
+					properties: { regex: `^https?://.*${UUID}.*`, errorMessage: 'Paste the flow\'s URL from Architect' },
+				},
+			],
+			extractValue: { type: 'regex', regex: `^https?://.*?(${UUID})` },
+		},
+	],
+};
+
+/** Options every operation shares: how fast to go and how long to wait on the rate limit. */
+export const requestOptions: INodeProperties[] = [
+	{
+		displayName: 'Max Concurrent Requests',
+		name: 'maxConcurrentRequests',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 50 },
+		default: 10,
+		description:
+			'How many items are processed at once. The node also paces itself to Genesys Cloud\'s rate limit (300 requests per minute per OAuth client).',
+	},
+	{
+		displayName: 'Rate Limit Wait Ceiling (Seconds)',
+		name: 'rateLimitWaitCeiling',
+		type: 'number',
+		typeOptions: { minValue: 0 },
+		default: 300,
+		description:
+			'When Genesys Cloud answers 429 Too Many Requests, the node waits as it asks and tries again; an item fails only after waiting this long in total',
+	},
+	{
+		displayName: 'Max Retries',
+		name: 'maxRetries',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 10 },
+		default: 5,
+		description:
+			'Retries of reads after a temporary failure (5xx, network error), with growing pauses. A launch is retried only when Genesys Cloud certainly did not start the flow.',
+	},
+];

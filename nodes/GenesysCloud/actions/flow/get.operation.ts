@@ -1,0 +1,38 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { Flow } from '../../../../schemas/generated/genesys';
+import { readInputVariables } from '../../flowInputs/inputVariables';
+import { flowLocator, requestOptions } from '../common.descriptions';
+import type { RunContext } from '../runContext';
+
+const show = { resource: ['flow'], operation: ['get'] };
+
+export const description: INodeProperties[] = [
+	{ ...flowLocator, description: 'The flow to read', displayOptions: { show } },
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: { show },
+		options: requestOptions,
+	},
+];
+
+export async function execute(this: IExecuteFunctions, run: RunContext, itemIndex: number): Promise<IDataObject> {
+	const flowId = String(this.getNodeParameter('flowId', itemIndex, '', { extractValue: true }) ?? '').trim();
+	const flow = await run.client.request<Flow>(
+		{ method: 'GET', path: `/api/v2/flows/${encodeURIComponent(flowId)}` },
+		{ action: `read flow ${flowId}`, flowId, itemIndex },
+	);
+	// The input variables, readable without knowing JSON Schema: what Launch's Trigger Data fields show.
+	const inputs = readInputVariables(flow.inputSchema).map(({ name, key, kind, required, description }) => ({
+		name,
+		key,
+		type: kind,
+		required,
+		...(description ? { description } : {}),
+	}));
+	return { ...(flow as IDataObject), inputs };
+}

@@ -1,0 +1,34 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import type { Operation } from '../runContext';
+import * as get from './get.operation';
+import * as launch from './launch.operation';
+
+export const operations: Record<string, Operation> = { launch, get };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['flowExecution'] } },
+		options: [
+			{
+				name: 'Launch',
+				value: 'launch',
+				description: 'Start a Genesys Cloud workflow with Trigger Data, optionally waiting for its outputs',
+				action: 'Launch a workflow',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Read the status and outputs of a flow execution',
+				action: 'Get a flow execution',
+			},
+		],
+		default: 'launch',
+	},
+	...launch.description,
+	...get.description,
+];

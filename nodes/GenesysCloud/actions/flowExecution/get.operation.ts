@@ -1,0 +1,54 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { requestOptions } from '../common.descriptions';
+import type { RunContext } from '../runContext';
+import { executionItem } from './executionOutput';
+import { readExecution } from './waitForCompletion';
+
+const show = { resource: ['flowExecution'], operation: ['get'] };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Execution ID',
+		name: 'executionId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 5f0c1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b',
+		description: 'ID of the flow execution, as returned by Launch',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Simplify Output',
+				name: 'simplifyOutput',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to return output variables without the Flow. prefix and the main execution fields only. Values stay as Genesys sends them: integer outputs may arrive as strings such as "200".',
+			},
+			...requestOptions,
+		],
+	},
+];
+
+export async function execute(this: IExecuteFunctions, run: RunContext, itemIndex: number): Promise<IDataObject> {
+	const executionId = String(this.getNodeParameter('executionId', itemIndex, '') ?? '').trim();
+	if (!executionId) {
+		throw new NodeOperationError(this.getNode(), `Execution ID of item ${itemIndex} is empty`, {
+			itemIndex,
+			description: 'Map the executionId returned by a Launch, e.g. {{ $json.executionId }}.',
+		});
+	}
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const execution = await readExecution(run.client, executionId, itemIndex);
+	return executionItem(execution, options.simplifyOutput !== false);
+}

@@ -1,0 +1,205 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { FlowExecutionLaunchRequest, FlowExecutionLaunchResponse } from '../../../../schemas/generated/genesys';
+import { buildInputData, type TriggerDataSource } from '../../flowInputs/buildInputData';
+import type { ResolvedTarget } from '../../flowInputs/launchTargets';
+import { flowLocator, requestOptions } from '../common.descriptions';
+import type { RunContext } from '../runContext';
+import { assertSucceeded, executionItem } from './executionOutput';
+import { waitForCompletion } from './waitForCompletion';
+
+const show = { resource: ['flowExecution'], operation: ['launch'] };
+
+export const description: INodeProperties[] = [
+	{ ...flowLocator, displayOptions: { show } },
+	{
+		displayName: 'Flow Version',
+		name: 'flowVersion',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 3.0',
+		description: 'Version of the flow to launch. Leave empty for the latest published version.',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Trigger Data',
+		name: 'triggerDataMode',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Fields',
+				value: 'fields',
+				description: 'One field per input variable of the flow, or mapped automatically from the input item',
+			},
+			{ name: 'JSON', value: 'json', description: 'An object of the flow\'s inputs keyed by variable name, with or without the Flow prefix' },
+		],
+		default: 'fields',
+		description: 'How to give the flow\'s input variables (sent to Genesys Cloud as inputData)',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Trigger Data Fields',
+		name: 'triggerData',
+		type: 'resourceMapper',
+		noDataExpression: true,
+		default: { mappingMode: 'defineBelow', value: null },
+		required: true,
+		typeOptions: {
+			loadOptionsDependsOn: ['flowId.value', 'flowVersion'],
+			resourceMapper: {
+				resourceMapperMethod: 'getTriggerDataFields',
+				mode: 'add',
+				valuesLabel: 'Trigger Data',
+				fieldWords: { singular: 'input', plural: 'inputs' },
+				addAllFields: true,
+				multiKeyMatch: false,
+				supportAutoMap: true,
+				noFieldsError: 'This flow has no input variables: it is launched without Trigger Data.',
+			},
+		},
+		displayOptions: { show: { ...show, triggerDataMode: ['fields'] } },
+	},
+	{
+		displayName: 'Trigger Data (JSON)',
+		name: 'triggerDataJson',
+		type: 'json',
+		default: '{}',
+		description:
+			'The flow\'s inputs as a JSON object, e.g. {"customerId": "C-42", "priority": 2}. Keys may carry the Flow. prefix or not.',
+		displayOptions: { show: { ...show, triggerDataMode: ['json'] } },
+	},
+	{
+		displayName: 'Execution Name',
+		name: 'executionName',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Follow-up for {{ $json.customerId }}',
+		description:
+			'Name of the execution in Genesys Cloud. Leave empty for one that names this n8n workflow, execution and item.',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Wait for Completion',
+		name: 'waitForCompletion',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to wait until the flow finishes and output its status and output variables, instead of returning as soon as it starts',
+		displayOptions: { show },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Poll Interval (Seconds)',
+				name: 'pollInterval',
+				type: 'number',
+				typeOptions: { minValue: 0.1 },
+				default: 5,
+				description:
+					'With Wait for Completion: how often to check the execution. Checks slow down after 30 seconds so that long flows cost few requests.',
+			},
+			{
+				displayName: 'Simplify Output',
+				name: 'simplifyOutput',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to return output variables without the Flow. prefix and the main execution fields only. Values stay as Genesys sends them: integer outputs may arrive as strings such as "200".',
+			},
+			{
+				displayName: 'Timeout (Seconds)',
+				name: 'waitTimeout',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 300,
+				description: 'With Wait for Completion: how long to wait before failing the item (the flow keeps running)',
+			},
+			...requestOptions,
+		],
+	},
+];
+
+interface PreparedLaunch {
+	target: ResolvedTarget;
+	request: FlowExecutionLaunchRequest;
+}
+
+function triggerDataSource(ctx: IExecuteFunctions, itemIndex: number): TriggerDataSource {
+	const mode = ctx.getNodeParameter('triggerDataMode', itemIndex, 'fields') as string;
+	if (mode === 'json') {
+		const raw = ctx.getNodeParameter('triggerDataJson', itemIndex, '{}') as unknown;
+		let values: unknown = raw;
+		if (typeof raw === 'string') {
+			try {
+				values = raw.trim() ? JSON.parse(raw) : {};
+			} catch (error) {
+				values = new Error((error as Error).message);
+			}
+		}
+		if (values === null || values === undefined) values = {};
+		if (values instanceof Error || typeof values !== 'object' || Array.isArray(values)) {
+			throw new NodeOperationError(ctx.getNode(), `Trigger Data (JSON) of item ${itemIndex} is not a JSON object`, {
+				itemIndex,
+				description: `Give an object such as {"customerId": "C-42"}${values instanceof Error ? ` (${values.message})` : ''}.`,
+			});
+		}
+		return { values: values as IDataObject, ignoreUnknownKeys: false, origin: 'Trigger Data (JSON)' };
+	}
+	const mappingMode = ctx.getNodeParameter('triggerData.mappingMode', itemIndex, 'defineBelow') as string;
+	if (mappingMode === 'autoMapInputData') {
+		return { values: ctx.getInputData()[itemIndex].json, ignoreUnknownKeys: true, origin: 'The input item' };
+	}
+	const values = ctx.getNodeParameter('triggerData.value', itemIndex, {}) as IDataObject | null;
+	return { values: values ?? {}, ignoreUnknownKeys: false, origin: 'Trigger Data' };
+}
+
+function defaultExecutionName(ctx: IExecuteFunctions, itemIndex: number): string {
+	const workflow = ctx.getWorkflow();
+	return `n8n: ${workflow.name ?? workflow.id ?? 'workflow'} #${ctx.getExecutionId() ?? 'manual'} item ${itemIndex}`.slice(0, 200);
+}
+
+export async function prepare(this: IExecuteFunctions, run: RunContext, itemIndex: number): Promise<PreparedLaunch> {
+	const flowId = String(this.getNodeParameter('flowId', itemIndex, '', { extractValue: true }) ?? '').trim();
+	const version = String(this.getNodeParameter('flowVersion', itemIndex, '') ?? '').trim();
+	const target = await run.targets.get(flowId, version, itemIndex);
+	const inputData = buildInputData(this.getNode(), target, triggerDataSource(this, itemIndex), itemIndex);
+	const name = String(this.getNodeParameter('executionName', itemIndex, '') ?? '').trim() || defaultExecutionName(this, itemIndex);
+	const request: FlowExecutionLaunchRequest = { flowId: target.flowId, inputData, name };
+	if (version) request.flowVersion = version;
+	return { target, request };
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	run: RunContext,
+	itemIndex: number,
+	prepared: unknown,
+): Promise<IDataObject> {
+	const { target, request } = prepared as PreparedLaunch;
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const simplify = options.simplifyOutput !== false;
+	const launched = await run.client.request<FlowExecutionLaunchResponse>(
+		{ method: 'POST', path: '/api/v2/flows/executions', body: request as unknown as IDataObject },
+		{ action: `launch flow "${target.flowName}"`, itemIndex, flowId: target.flowId, executionName: request.name },
+	);
+	run.launched++;
+	const flow = { flowId: target.flowId, flowName: target.flowName };
+	if (!this.getNodeParameter('waitForCompletion', itemIndex, false)) {
+		if (!simplify) return { ...flow, ...(launched as IDataObject) };
+		return { executionId: launched.id, name: launched.name ?? request.name, ...flow, flowVersion: launched.flowVersion?.id ?? target.version };
+	}
+	const execution = await waitForCompletion.call(this, run.client, launched.id, {
+		timeoutMs: Number(options.waitTimeout ?? 300) * 1000,
+		pollIntervalMs: Number(options.pollInterval ?? 5) * 1000,
+	}, itemIndex);
+	assertSucceeded(this.getNode(), execution, itemIndex);
+	return executionItem(execution, simplify, flow);
+}

@@ -1,0 +1,45 @@
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import type { FlowEntityListing } from '../../../schemas/generated/genesys';
+import { nameFilter } from '../actions/flow/getMany.operation';
+import { GenesysClient } from '../transport/genesysClient';
+
+const PAGE_SIZE = 100;
+
+/** Where a flow opens in Architect, derived from the API host (api.<domain> → apps.<domain>). */
+export function architectUrl(apiBaseUrl: string, flowId: string): string | undefined {
+	const match = /^https:\/\/api\.(.+)$/.exec(apiBaseUrl);
+	return match ? `https://apps.${match[1]}/architect/#/workflow/${flowId}/latest` : undefined;
+}
+
+/**
+ * The Flow picker's list: workflows that have a published version (only those launch without a version),
+ * one API page per list page, searched with the API's name filter.
+ */
+export async function searchWorkflows(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const client = await GenesysClient.create(this);
+	const pageNumber = Number(paginationToken) > 0 ? Number(paginationToken) : 1;
+	const qs: Record<string, string | number | boolean> = {
+		type: 'workflow',
+		pageNumber,
+		pageSize: PAGE_SIZE,
+		sortBy: 'name',
+		sortOrder: 'asc',
+		includeSchemas: false,
+	};
+	const name = nameFilter(filter ?? '');
+	if (name) qs.name = name;
+	const page = await client.request<FlowEntityListing>(
+		{ method: 'GET', path: '/api/v2/flows', qs },
+		{ action: 'list workflows' },
+	);
+	const results = (page.entities ?? [])
+		.filter((flow) => flow.publishedVersion?.id && !flow.deleted)
+		.map((flow) => ({ name: flow.name, value: flow.id, url: architectUrl(client.apiBaseUrl, flow.id) }));
+	const hasMore = (page.pageCount ?? pageNumber) > pageNumber;
+	return { results, paginationToken: hasMore ? String(pageNumber + 1) : undefined };
+}

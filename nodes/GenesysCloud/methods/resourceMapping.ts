@@ -1,0 +1,24 @@
+import type { ILoadOptionsFunctions, ResourceMapperFields } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { resolveTarget } from '../flowInputs/launchTargets';
+import { toResourceMapperFields } from '../flowInputs/resourceMapperFields';
+import { GenesysClient } from '../transport/genesysClient';
+
+/** The Trigger Data fields: the input variables of the chosen flow version, read from its input schema. */
+export async function getTriggerDataFields(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
+	const flowId = String(this.getNodeParameter('flowId', undefined, { extractValue: true }) ?? '').trim();
+	const version = String(this.getNodeParameter('flowVersion', '') ?? '').trim();
+	if (!flowId) {
+		throw new NodeOperationError(this.getNode(), 'Pick a flow first: its input variables become the Trigger Data fields');
+	}
+	const client = await GenesysClient.create(this);
+	const target = await resolveTarget(client, this.getNode(), flowId, version);
+	if (target.variables.length === 0) {
+		return {
+			fields: [],
+			emptyFieldsNotice: `Flow "${target.flowName}" has no input variables, so it is launched without Trigger Data. To add inputs, mark variables "Input to Flow" in Architect and publish the flow.`,
+		};
+	}
+	return { fields: toResourceMapperFields(target.variables) };
+}

@@ -1,0 +1,145 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+} from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
+
+import { resolveHosts } from '../../../credentials/regions';
+import { requestedScope } from '../../../credentials/tokenClient';
+import { ambiguousLaunchError, apiError, type RequestContext } from './apiErrors';
+import { readFailure, type HttpFailure } from './failure';
+import { RatePacer } from './ratePacer';
+import { backoffMs, decide } from './retryPolicy';
+
+export const CREDENTIAL_TYPE = 'genesysCloudOAuth2Api';
+
+export type GenesysContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+export interface ClientOptions {
+	/** How long one request may wait in total on 429 answers before it gives up. */
+	rateLimitCeilingMs: number;
+	/** Retries of a transient failure (5xx, network) before giving up. */
+	maxRetries: number;
+	requestTimeoutMs: number;
+}
+
+export const DEFAULT_CLIENT_OPTIONS: ClientOptions = {
+	rateLimitCeilingMs: 300_000,
+	maxRetries: 5,
+	requestTimeoutMs: 60_000,
+};
+
+export interface RequestSpec {
+	method: IHttpRequestMethods;
+	path: string;
+	qs?: IDataObject;
+	body?: IDataObject;
+}
+
+function lowerCaseHeaders(raw: unknown): Record<string, string> {
+	const headers: Record<string, string> = {};
+	for (const [key, value] of Object.entries((raw ?? {}) as Record<string, unknown>)) {
+		if (value !== undefined && value !== null) headers[key.toLowerCase()] = String(value);
+	}
+	return headers;
+}
+
+/**
+ * The one way this node talks to Genesys Cloud: authenticated through the credential (n8n renews the token
+ * on 401), paced to the rate limit, retried where that is safe, and every failure turned into a NodeApiError
+ * that says what happened and how to fix it. One client serves one node run.
+ */
+export class GenesysClient {
+	private readonly pacer = new RatePacer();
+
+	private constructor(
+		private readonly ctx: GenesysContext,
+		readonly apiBaseUrl: string,
+		private readonly options: ClientOptions,
+	) {}
+
+	static async create(ctx: GenesysContext, options: Partial<ClientOptions> = {}): Promise<GenesysClient> {
+		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
+		const { apiBaseUrl } = resolveHosts(credentials);
+		if (!/^https?:\/\/[^/]/.test(apiBaseUrl)) {
+			throw new NodeOperationError(ctx.getNode(), `The credential's API base URL "${apiBaseUrl}" is not a URL`, {
+				description: 'With Region set to Custom, enter full URLs such as https://api.mypurecloud.com.',
+			});
+		}
+		return new GenesysClient(ctx, apiBaseUrl, { ...DEFAULT_CLIENT_OPTIONS, ...options });
+	}
+
+	private get cancelSignal(): AbortSignal | undefined {
+		return 'getExecutionCancelSignal' in this.ctx ? this.ctx.getExecutionCancelSignal() : undefined;
+	}
+
+	async request<T>(spec: RequestSpec, context: RequestContext): Promise<T> {
+		const idempotent = spec.method === 'GET';
+		const options: IHttpRequestOptions = {
+			method: spec.method,
+			url: `${this.apiBaseUrl}${spec.path}`,
+			qs: spec.qs,
+			body: spec.body,
+			json: true,
+			returnFullResponse: true,
+			timeout: this.options.requestTimeoutMs,
+			arrayFormat: 'repeat',
+			headers: { Accept: 'application/json' },
+		};
+		let retries = 0;
+		let rateLimitWaitedMs = 0;
+		let renewedAgain = false;
+		for (;;) {
+			await this.pacer.acquire(this.cancelSignal);
+			let failure: HttpFailure | undefined;
+			let response: { body: T; headers: unknown } | undefined;
+			try {
+				response = (await this.ctx.helpers.httpRequestWithAuthentication.call(this.ctx, CREDENTIAL_TYPE, {
+					...options,
+					headers: { ...options.headers },
+				})) as { body: T; headers: unknown };
+			} catch (error) {
+				failure = readFailure(error);
+			}
+			this.pacer.release(response ? lowerCaseHeaders(response.headers) : (failure?.headers ?? {}));
+			if (response) return response.body;
+			if (!failure) throw new NodeOperationError(this.ctx.getNode(), 'Genesys Cloud sent no answer');
+			if (failure.cancelled || this.cancelSignal?.aborted) {
+				throw new NodeOperationError(this.ctx.getNode(), 'The execution was cancelled', {
+					itemIndex: context.itemIndex,
+				});
+			}
+
+			const decision = decide(failure, idempotent);
+			if (decision.action === 'waitRateLimit' && rateLimitWaitedMs < this.options.rateLimitCeilingMs) {
+				rateLimitWaitedMs += this.pacer.rateLimited(decision.retryAfterMs);
+				continue;
+			}
+			if (decision.action === 'renewToken' && !renewedAgain) {
+				renewedAgain = true;
+				continue;
+			}
+			if (decision.action === 'retry' && retries < this.options.maxRetries) {
+				retries++;
+				await sleep(backoffMs(retries), this.cancelSignal);
+				continue;
+			}
+			if (decision.action === 'ambiguous') {
+				throw ambiguousLaunchError(this.ctx.getNode(), failure, context, decision.reason);
+			}
+			throw apiError(this.ctx.getNode(), failure, await this.withScope(context));
+		}
+	}
+
+	/** Adds what the credential knows of the token's scope, read now since the token may be new. */
+	private async withScope(context: RequestContext): Promise<RequestContext> {
+		const credentials = await this.ctx.getCredentials(CREDENTIAL_TYPE);
+		return {
+			...context,
+			scope: { requested: requestedScope(credentials), granted: String(credentials.grantedScope ?? '') },
+		};
+	}
+}
