@@ -1,0 +1,92 @@
+/** The seed file format (emulator/seed/default-seed.json; `--seed` replaces it). Documented in docs/emulator.md. */
+
+export type JsonSchemaDoc = {
+	$schema?: string;
+	id?: string;
+	title?: string;
+	description?: string;
+	type?: string;
+	required?: string[];
+	properties?: Record<string, Record<string, unknown>>;
+	additionalProperties?: boolean | Record<string, unknown>;
+	[k: string]: unknown;
+};
+
+/**
+ * How an output is computed from the execution's inputData (all keys Flow.-prefixed):
+ * {template:"Hello {{Flow.name}}"} | {copy:"Flow.x"} (null when unset) | {const:v} | {sum:["Flow.x", 1000]}
+ * (unset counts 0) | {length:"Flow.list"} | {gte:["Flow.x", 3]} (false when unset) | {present:"Flow.x"}
+ */
+export type OutputExpr =
+	| { template: string }
+	| { copy: string }
+	| { const: unknown }
+	| { sum: (string | number)[] }
+	| { length: string }
+	| { gte: [string, number] }
+	| { present: string };
+
+export interface SeedRun {
+	/** Run time before the outcome (scaled by executionDurationScale); {min,max} draws from the seeded PRNG. */
+	durationMs?: number | { min: number; max: number };
+	/** NEVER = RUNNING until POST /__emulator/executions/{id}/terminate. */
+	outcome?: 'COMPLETED' | 'ERROR' | 'NEVER';
+	outputs?: Record<string, OutputExpr>;
+	error?: { message: string; code: string };
+}
+
+export interface SeedVersion {
+	id: string;
+	name?: string;
+	type?: 'PUBLISH' | 'CHECKIN' | 'SAVE';
+	dateCreated?: number;
+	datePublished?: string;
+	inputSchema?: JsonSchemaDoc;
+	outputSchema?: JsonSchemaDoc;
+	/** Overrides the flow's run for this version. */
+	run?: SeedRun;
+}
+
+export interface SeedFlow {
+	id: string;
+	name: string;
+	description?: string;
+	type: string;
+	divisionId?: string;
+	active?: boolean;
+	deleted?: boolean;
+	/** Version id of the published version; absent/null = never published. */
+	publishedVersion?: string | null;
+	savedVersion?: string;
+	checkedInVersion?: string;
+	versions: SeedVersion[];
+	run?: SeedRun;
+}
+
+export interface SeedClient {
+	clientId: string;
+	clientSecret: string;
+	name?: string;
+	/** Names of entries in `roles`. */
+	roles?: string[];
+	/** Permissions granted directly; '*' segments are wildcards (architect:flow:*). */
+	permissions?: string[];
+	/** Scopes this client may be granted (tokenScopePolicy reject-unknown / grant-allowed). */
+	allowedScopes?: string[];
+}
+
+export interface SeedBulkFlows {
+	count: number;
+	divisionId?: string;
+	/** Every Nth generated flow is an inbound call flow, every Mth (not already inbound) an inbound chat flow. */
+	inboundCallEvery?: number;
+	inboundChatEvery?: number;
+}
+
+export interface SeedFile {
+	divisions: { id: string; name: string }[];
+	roles?: Record<string, string[]>;
+	clients: SeedClient[];
+	flows: SeedFlow[];
+	bulkFlows?: SeedBulkFlows;
+}
