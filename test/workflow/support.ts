@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 
-import type { IDataObject, INode, INodeParameters, ResourceMapperField, ResourceMapperFields } from 'n8n-workflow';
+import type {
+	IDataObject,
+	INode,
+	INodeParameters,
+	ResourceMapperField,
+	ResourceMapperFields,
+	ResourceMapperValue,
+} from 'n8n-workflow';
 
 import { startEmulator, seedClients, type EmulatorKnobs, type RouteKey, type RunningEmulator } from '../../emulator';
 import { N8nHarness, type RunOptions, type RunResult } from '../harness/harness';
@@ -60,8 +67,9 @@ export function flowRef(flowId: string) {
 	return { __rl: true, mode: 'id', value: flowId };
 }
 
-export function fields(value: IDataObject) {
-	return { mappingMode: 'defineBelow', value, matchingColumns: [], schema: [] };
+/** Trigger Data without a schema: n8n then passes the values through unchecked and unconverted. */
+export function fields(value: IDataObject): ResourceMapperValue {
+	return mappedFields([], value);
 }
 
 /** Runs a single Genesys Cloud node over the given items. */
@@ -99,13 +107,25 @@ export function mappedFields(
 	schema: ResourceMapperField[],
 	value: IDataObject | null,
 	mappingMode: 'defineBelow' | 'autoMapInputData' = 'defineBelow',
-) {
-	return { mappingMode, value, matchingColumns: [], schema, attemptToConvertTypes: false, convertFieldsToString: false };
+): ResourceMapperValue {
+	return {
+		mappingMode,
+		value: value as ResourceMapperValue['value'],
+		matchingColumns: [],
+		schema,
+		attemptToConvertTypes: false,
+		convertFieldsToString: false,
+	};
 }
 
-/** Requests the emulator answered on one route (all statuses), e.g. 'launch', 'getFlow', 'getVersion'. */
-export function requestCount(bench: Bench, route: RouteKey): number {
-	return Object.values(bench.emulator.stats().requests[route] ?? {}).reduce((sum, count) => sum + count, 0);
+/**
+ * Requests the emulator answered on one route, e.g. 'launch', 'getFlow', 'getVersion': all of them, or only
+ * those answered with `status` (after emulator.reset() the stored token is unknown, so a 401 comes first).
+ */
+export function requestCount(bench: Bench, route: RouteKey, status?: number): number {
+	const byStatus = bench.emulator.stats().requests[route] ?? {};
+	if (status !== undefined) return byStatus[status] ?? 0;
+	return Object.values(byStatus).reduce((sum, count) => sum + count, 0);
 }
 
 /** What a failed run reports, in the shape the editor shows it. */
@@ -117,6 +137,6 @@ export function failureOf(result: { error: RunResult['error'] }) {
 		description: String(error.description ?? ''),
 		httpCode: error.httpCode,
 		itemIndex: error.context?.itemIndex,
-		type: error.constructor.name,
+		name: error.name,
 	};
 }

@@ -54,7 +54,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		rateLimitCeilingMs: Number(options.rateLimitWaitCeiling ?? 300) * 1000,
 		maxRetries: Number(options.maxRetries ?? 5),
 	});
-	const run: RunContext = { client, targets: new LaunchTargets(client, this.getNode()), launched: 0 };
+	const run: RunContext = { client, targets: new LaunchTargets(client, this.getNode()), launched: new Set() };
 	const continueOnFail = this.continueOnFail();
 
 	const results: INodeExecutionData[][] = new Array(items.length);
@@ -88,9 +88,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		}, stopped);
 	}
 	if (firstError) {
-		const { error } = firstError;
-		if (run.launched > 0) {
-			error.description = `${error.description ?? ''} ${run.launched} other item(s) had already been launched in this run; their flows are running in Genesys Cloud.`.trim();
+		const { error, itemIndex } = firstError;
+		// The failing item may itself have been launched (its wait failed): it is not one of the "other" items.
+		const others = [...run.launched].filter((launchedIndex) => launchedIndex !== itemIndex).length;
+		if (others > 0) {
+			error.description = `${error.description ?? ''} ${others} other item(s) had already been launched in this run; their flows are running in Genesys Cloud.`.trim();
 		}
 		throw error;
 	}

@@ -7,8 +7,8 @@ import type { GenesysClient } from '../transport/genesysClient';
 export interface RunContext {
 	client: GenesysClient;
 	targets: LaunchTargets;
-	/** Launches that Genesys Cloud accepted in this run, for the message of an error that stops the run. */
-	launched: number;
+	/** Items whose launch Genesys Cloud accepted in this run, for the message of an error that stops the run. */
+	launched: Set<number>;
 }
 
 export type OperationOutput = IDataObject | IDataObject[];

@@ -9,7 +9,7 @@ export interface TriggerDataSource {
 	values: IDataObject;
 	/** Auto-mapping passes whole items, whose unrelated keys are simply not inputs. */
 	ignoreUnknownKeys: boolean;
-	/** Where the values came from, for messages: "Trigger Data", "Trigger Data (JSON)", "the input item". */
+	/** Where the values came from, for messages: "Trigger Data", "Trigger Data (JSON)", "Auto-mapped Trigger Data". */
 	origin: string;
 }
 

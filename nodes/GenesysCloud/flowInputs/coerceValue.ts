@@ -21,8 +21,26 @@ function parseJson(value: string): unknown {
 	}
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+const DECIMAL = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+// The API contract wants a time zone on DateTime inputs, and a local time would be read in an unknown zone anyway.
+const ISO_DATE_TIME = /^(?<date>\d{4}-\d{2}-\d{2})[T ](?<time>\d{2}:\d{2}(:\d{2}(\.\d+)?)?)(?<zone>Z|[+-]\d{2}:?\d{2})$/i;
+
+/** A real calendar day: Date.parse rolls 2026-02-30 over into March instead of refusing it. */
+function isCalendarDate(text: string): boolean {
+	const match = ISO_DATE.exec(text);
+	if (!match) return false;
+	const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+	const date = new Date(Date.UTC(year, month - 1, day));
+	return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+function isoDateTime(text: string): string | undefined {
+	const parts = ISO_DATE_TIME.exec(text)?.groups;
+	if (!parts || !isCalendarDate(parts.date)) return undefined;
+	const normalized = `${parts.date}T${parts.time}${parts.zone.toUpperCase()}`;
+	return isNaN(Date.parse(normalized)) ? undefined : normalized;
+}
 
 /**
  * Converts a value to what the API expects for an input kind, accepting only unambiguous forms: numbers
@@ -41,7 +59,8 @@ export function coerce(kind: InputKind, value: unknown, itemKind?: InputKind): C
 			return typeof number === 'number' && Number.isInteger(number) ? { ok: true, value: number } : FAIL;
 		}
 		case 'number': {
-			const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+			// Number() would also read "0x1A" and "0b11": only plain decimal notation is unambiguous.
+			const number = typeof value === 'string' && DECIMAL.test(value) ? Number(value) : value;
 			return typeof number === 'number' && Number.isFinite(number) ? { ok: true, value: number } : FAIL;
 		}
 		case 'boolean':
@@ -51,12 +70,13 @@ export function coerce(kind: InputKind, value: unknown, itemKind?: InputKind): C
 		case 'date':
 			if (isDateLike(value)) return { ok: true, value: value.toISODate?.() };
 			if (value instanceof Date && !isNaN(value.getTime())) return { ok: true, value: value.toISOString().slice(0, 10) };
-			return typeof value === 'string' && ISO_DATE.test(value.trim()) ? { ok: true, value: value.trim() } : FAIL;
+			return typeof value === 'string' && isCalendarDate(value.trim()) ? { ok: true, value: value.trim() } : FAIL;
 		case 'dateTime':
 			if (isDateLike(value)) return { ok: true, value: value.toISO?.() };
 			if (value instanceof Date && !isNaN(value.getTime())) return { ok: true, value: value.toISOString() };
-			if (typeof value === 'string' && ISO_DATE_TIME.test(value.trim()) && !isNaN(Date.parse(value.trim()))) {
-				return { ok: true, value: value.trim() };
+			if (typeof value === 'string') {
+				const dateTime = isoDateTime(value.trim());
+				if (dateTime) return { ok: true, value: dateTime };
 			}
 			return FAIL;
 		case 'object': {

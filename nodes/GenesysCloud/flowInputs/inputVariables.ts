@@ -83,7 +83,7 @@ const KIND_LABELS: Record<InputKind, string> = {
 	number: 'a decimal number',
 	boolean: 'a boolean (true or false)',
 	date: 'a date (YYYY-MM-DD)',
-	dateTime: 'a date-time (ISO 8601, e.g. 2026-01-31T09:30:00Z)',
+	dateTime: 'a date-time (ISO 8601 with a time zone, e.g. 2026-01-31T09:30:00Z)',
 	object: 'a JSON object',
 	array: 'a list',
 	any: 'any JSON value',

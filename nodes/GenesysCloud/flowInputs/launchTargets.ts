@@ -16,25 +16,24 @@ function encode(segment: string): string {
 	return encodeURIComponent(segment);
 }
 
-/** Reads a flow and the input schema of the version to launch, refusing what Genesys would refuse. */
-export async function resolveTarget(
+async function readFlow(client: GenesysClient, flowId: string, itemIndex?: number): Promise<Flow> {
+	return await client.request<Flow>(
+		{ method: 'GET', path: `/api/v2/flows/${encode(flowId)}` },
+		{ action: `read flow ${flowId}`, flowId, itemIndex },
+	);
+}
+
+/** Refuses what Genesys would refuse to launch, then reads the input schema of the version to launch. */
+async function targetOf(
 	client: GenesysClient,
 	node: INode,
-	flowId: string,
+	flow: Flow,
 	version: string,
 	itemIndex?: number,
 ): Promise<ResolvedTarget> {
-	if (!flowId) {
-		throw new NodeOperationError(node, 'No flow is selected', {
-			itemIndex,
-			description: 'Pick a workflow in Flow (From List), or give its ID or Architect URL.',
-		});
-	}
-	const context = { action: `read flow ${flowId}`, flowId, itemIndex };
-	const flow = await client.request<Flow>({ method: 'GET', path: `/api/v2/flows/${encode(flowId)}` }, context);
 	const flowType = String(flow.type ?? '').toUpperCase();
 	if (flowType !== 'WORKFLOW') {
-		throw new NodeOperationError(node, `Flow "${flow.name}" is a ${flowType.toLowerCase() || 'non-workflow'} flow, which cannot be launched`, {
+		throw new NodeOperationError(node, `Flow "${flow.name}" is of type ${flowType || 'unknown'}, not a workflow, so it cannot be launched`, {
 			itemIndex,
 			description: 'Genesys Cloud launches only flows of type Workflow through the API. Pick a workflow in Flow.',
 		});
@@ -56,8 +55,8 @@ export async function resolveTarget(
 	if (!schema) {
 		const versionId = version || String(published);
 		const detail = await client.request<FlowVersion>(
-			{ method: 'GET', path: `/api/v2/flows/${encode(flowId)}/versions/${encode(versionId)}` },
-			{ ...context, action: `read version ${versionId} of flow ${flowId}` },
+			{ method: 'GET', path: `/api/v2/flows/${encode(flow.id)}/versions/${encode(versionId)}` },
+			{ action: `read version ${versionId} of flow ${flow.id}`, flowId: flow.id, itemIndex },
 		);
 		schema = detail.inputSchema;
 	}
@@ -70,9 +69,34 @@ export async function resolveTarget(
 	};
 }
 
-/** The targets of one node run: each flow and version is read once, however many items launch it. */
+function assertSelected(node: INode, flowId: string, itemIndex?: number): void {
+	if (flowId) return;
+	throw new NodeOperationError(node, 'No flow is selected', {
+		itemIndex,
+		description: 'Pick a workflow in Flow (From List), or give its ID or Architect URL.',
+	});
+}
+
+/** Reads a flow and the input schema of the version to launch, refusing what Genesys would refuse. */
+export async function resolveTarget(
+	client: GenesysClient,
+	node: INode,
+	flowId: string,
+	version: string,
+	itemIndex?: number,
+): Promise<ResolvedTarget> {
+	assertSelected(node, flowId, itemIndex);
+	return await targetOf(client, node, await readFlow(client, flowId, itemIndex), version, itemIndex);
+}
+
+/**
+ * The targets of one node run: each flow is read once, and each other version of it once, however many items
+ * launch it. Failures are cached too, so a missing flow costs one request, not one per item.
+ */
 export class LaunchTargets {
-	private readonly cache = new Map<string, Promise<ResolvedTarget>>();
+	private readonly flows = new Map<string, Promise<Flow>>();
+
+	private readonly targets = new Map<string, Promise<ResolvedTarget>>();
 
 	constructor(
 		private readonly client: GenesysClient,
@@ -81,11 +105,21 @@ export class LaunchTargets {
 
 	get(flowId: string, version: string, itemIndex: number): Promise<ResolvedTarget> {
 		const key = `${flowId}\n${version}`;
-		let target = this.cache.get(key);
+		let target = this.targets.get(key);
 		if (!target) {
-			target = resolveTarget(this.client, this.node, flowId, version, itemIndex);
-			this.cache.set(key, target);
+			target = this.resolve(flowId, version, itemIndex);
+			this.targets.set(key, target);
 		}
 		return target;
+	}
+
+	private async resolve(flowId: string, version: string, itemIndex: number): Promise<ResolvedTarget> {
+		assertSelected(this.node, flowId, itemIndex);
+		let flow = this.flows.get(flowId);
+		if (!flow) {
+			flow = readFlow(this.client, flowId, itemIndex);
+			this.flows.set(flowId, flow);
+		}
+		return await targetOf(this.client, this.node, await flow, version, itemIndex);
 	}
 }

@@ -62,10 +62,18 @@ function explain(failure: HttpFailure, context: RequestContext): Explanation {
 				};
 			}
 			const fields = fieldsNamed(failure);
+			const inputs = fields.filter((field) => field.startsWith('Flow.'));
+			const others = fields.filter((field) => !field.startsWith('Flow.'));
+			const fixes = [
+				inputs.length
+					? `Fix ${inputs.join(', ')} in Trigger Data: it must be one of the flow's input variables, of its type.`
+					: '',
+				others.length ? `Check ${others.join(', ')} (the flow, Flow Version, or a list option of this node).` : '',
+			].filter(Boolean);
 			return {
 				message: `Genesys Cloud rejected the request to ${context.action}${fields.length ? ` because of ${fields.join(', ')}` : ''}: ${apiMessage ?? failure.body.code ?? 'bad request'}`,
-				description: fields.length
-					? `Fix the value of ${fields.join(', ')} in Trigger Data: it must be one of the flow's input variables, of its type.`
+				description: fixes.length
+					? fixes.join(' ')
 					: 'Check the flow ID, the flow version and the Trigger Data against the flow in Architect.',
 			};
 		}

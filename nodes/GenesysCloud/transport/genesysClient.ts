@@ -114,7 +114,11 @@ export class GenesysClient {
 			}
 
 			const decision = decide(failure, idempotent);
-			if (decision.action === 'waitRateLimit' && rateLimitWaitedMs < this.options.rateLimitCeilingMs) {
+			// A wait that would end past the ceiling is not started: the item fails now, not after it.
+			if (
+				decision.action === 'waitRateLimit' &&
+				rateLimitWaitedMs + decision.retryAfterMs <= this.options.rateLimitCeilingMs
+			) {
 				rateLimitWaitedMs += this.pacer.rateLimited(decision.retryAfterMs);
 				continue;
 			}

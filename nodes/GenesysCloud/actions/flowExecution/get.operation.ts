@@ -40,7 +40,8 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-export async function execute(this: IExecuteFunctions, run: RunContext, itemIndex: number): Promise<IDataObject> {
+/** Checks every item's execution ID before any is read, as Launch checks its Trigger Data. */
+export async function prepare(this: IExecuteFunctions, _run: RunContext, itemIndex: number): Promise<string> {
 	const executionId = String(this.getNodeParameter('executionId', itemIndex, '') ?? '').trim();
 	if (!executionId) {
 		throw new NodeOperationError(this.getNode(), `Execution ID of item ${itemIndex} is empty`, {
@@ -48,7 +49,16 @@ export async function execute(this: IExecuteFunctions, run: RunContext, itemInde
 			description: 'Map the executionId returned by a Launch, e.g. {{ $json.executionId }}.',
 		});
 	}
+	return executionId;
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	run: RunContext,
+	itemIndex: number,
+	prepared: unknown,
+): Promise<IDataObject> {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const execution = await readExecution(run.client, executionId, itemIndex);
+	const execution = await readExecution(run.client, prepared as string, itemIndex);
 	return executionItem(execution, options.simplifyOutput !== false);
 }

@@ -155,7 +155,13 @@ function triggerDataSource(ctx: IExecuteFunctions, itemIndex: number): TriggerDa
 	}
 	const mappingMode = ctx.getNodeParameter('triggerData.mappingMode', itemIndex, 'defineBelow') as string;
 	if (mappingMode === 'autoMapInputData') {
-		return { values: ctx.getInputData()[itemIndex].json, ignoreUnknownKeys: true, origin: 'The input item' };
+		return { values: ctx.getInputData()[itemIndex].json, ignoreUnknownKeys: true, origin: 'Auto-mapped Trigger Data' };
+	}
+	// The editor stores value: null until a field is filled (always, for a flow without inputs), and n8n's
+	// resource-mapper validation throws on a null value, so it must not be read through '.value' then.
+	const stored = ctx.getNode().parameters.triggerData as { value?: unknown } | undefined;
+	if (stored?.value === null || stored?.value === undefined) {
+		return { values: {}, ignoreUnknownKeys: false, origin: 'Trigger Data' };
 	}
 	const values = ctx.getNodeParameter('triggerData.value', itemIndex, {}) as IDataObject | null;
 	return { values: values ?? {}, ignoreUnknownKeys: false, origin: 'Trigger Data' };
@@ -190,7 +196,7 @@ export async function execute(
 		{ method: 'POST', path: '/api/v2/flows/executions', body: request as unknown as IDataObject },
 		{ action: `launch flow "${target.flowName}"`, itemIndex, flowId: target.flowId, executionName: request.name },
 	);
-	run.launched++;
+	run.launched.add(itemIndex);
 	const flow = { flowId: target.flowId, flowName: target.flowName };
 	if (!this.getNodeParameter('waitForCompletion', itemIndex, false)) {
 		if (!simplify) return { ...flow, ...(launched as IDataObject) };
