@@ -1,6 +1,11 @@
 import { createHash } from 'crypto';
-import type { ICredentialDataDecryptedObject, IDataObject, IHttpRequestHelper } from 'n8n-workflow';
-import { UserError } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+} from 'n8n-workflow';
+import { sleep, UserError } from 'n8n-workflow';
 
 import { resolveHosts } from './regions';
 
@@ -117,25 +122,20 @@ async function fetchToken(
 	const form = new URLSearchParams({ grant_type: 'client_credentials' });
 	if (scope) form.set('scope', scope);
 
-	let response: { statusCode: number; body: unknown } | undefined;
-	let failure: HttpFailure | undefined;
-	try {
-		response = (await helper.helpers.httpRequest({
-			method: 'POST',
-			url: `${hosts.loginBaseUrl}/oauth/token`,
-			headers: {
-				Authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`,
-				'Content-Type': 'application/x-www-form-urlencoded',
-				Accept: 'application/json',
-			},
-			body: form.toString(),
-			returnFullResponse: true,
-			ignoreHttpStatusErrors: true,
-			json: false,
-		})) as { statusCode: number; body: unknown };
-	} catch (error) {
-		failure = error as HttpFailure;
-	}
+	const request: IHttpRequestOptions = {
+		method: 'POST',
+		url: `${hosts.loginBaseUrl}/oauth/token`,
+		headers: {
+			Authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`,
+			'Content-Type': 'application/x-www-form-urlencoded',
+			Accept: 'application/json',
+		},
+		body: form.toString(),
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		json: false,
+	};
+	const { response, failure } = await postWithRetries(helper, request);
 	if (!response) throw unreachable(hosts.loginBaseUrl, hosts.regionLabel, failure);
 
 	const body = parseBody(response.body);
@@ -146,6 +146,40 @@ async function fetchToken(
 		};
 	}
 	throw rejection(response.statusCode, body, hosts.loginBaseUrl, hosts.regionLabel, scope);
+}
+
+interface TokenHttpResponse {
+	statusCode: number;
+	body: unknown;
+	headers?: Record<string, unknown>;
+}
+
+const TRANSIENT_STATUSES = new Set([429, 502, 503, 504]);
+const MAX_ATTEMPTS = 4;
+
+/**
+ * A token request may be repeated safely (a second token harms nothing), so 429/502/503/504 and network
+ * errors are retried: Retry-After when given (up to 30 s), else 0.5 s, 1 s, 2 s.
+ */
+async function postWithRetries(
+	helper: IHttpRequestHelper,
+	request: IHttpRequestOptions,
+): Promise<{ response?: TokenHttpResponse; failure?: HttpFailure }> {
+	let outcome: { response?: TokenHttpResponse; failure?: HttpFailure } = {};
+	for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+		try {
+			outcome = { response: (await helper.helpers.httpRequest(request)) as TokenHttpResponse };
+		} catch (error) {
+			outcome = { failure: error as HttpFailure };
+		}
+		const status = outcome.response?.statusCode;
+		if (status !== undefined && !TRANSIENT_STATUSES.has(status)) return outcome;
+		if (attempt === MAX_ATTEMPTS) break;
+		const retryAfter = Number(outcome.response?.headers?.['retry-after']);
+		const waitMs = Number.isFinite(retryAfter) && retryAfter >= 0 ? Math.min(retryAfter, 30) * 1000 : 500 * 2 ** (attempt - 1);
+		await sleep(waitMs);
+	}
+	return outcome;
 }
 
 function parseBody(raw: unknown): TokenResponseBody {
@@ -160,13 +194,10 @@ function parseBody(raw: unknown): TokenResponseBody {
 
 function unreachable(loginBaseUrl: string, regionLabel: string, failure?: HttpFailure): GenesysCloudTokenError {
 	const code = failure?.code ?? failure?.cause?.code ?? 'no answer';
-	return new GenesysCloudTokenError(
-		`Could not reach the Genesys Cloud login host ${loginBaseUrl} (${code}) for ${regionLabel}`,
-		{
-			description:
-				'Check that the credential\'s Region is your org\'s region (Admin > Organization Settings shows it), or, with Custom, that the login base URL is right and reachable from n8n.',
-		},
-	);
+	// The code stays out of the message: n8n replaces messages containing one with generic text.
+	return new GenesysCloudTokenError(`Could not reach the Genesys Cloud login host ${loginBaseUrl} for ${regionLabel}`, {
+		description: `The connection failed with ${code}. Check that the credential's Region is your org's region (Admin > Organization Settings shows it), or, with Custom, that the login base URL is right and reachable from n8n.`,
+	});
 }
 
 function rejection(

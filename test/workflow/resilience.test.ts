@@ -101,6 +101,20 @@ describe('Throughput and resilience', () => {
 		assert.equal(bench.emulator.stats().requests.getFlow?.['200'], 1);
 	});
 
+	test('the token request is retried after 429, 503 and a dropped connection', async () => {
+		bench.emulator.configure({
+			faultScript: [
+				{ route: 'token', kind: 429, times: 1, retryAfterSeconds: 0.1 },
+				{ route: 'token', kind: 503, times: 1 },
+				{ route: 'token', kind: 'resetBefore', times: 1 },
+			],
+		});
+		const result = await runNode(bench, launchNoInputs(credentialId), items(3));
+		assert.equal(result.error, undefined, result.error?.message);
+		assert.equal(bench.emulator.stats().tokensIssued, 1);
+		assert.equal(bench.emulator.executions().length, 3);
+	});
+
 	test('order and pairing hold when answers arrive out of order', async () => {
 		bench.emulator.configure({ latencyMs: 5, jitterMs: 40 });
 		const result = await runNode(bench, launchNoInputs(credentialId, { maxConcurrentRequests: 10 }), items(40));
