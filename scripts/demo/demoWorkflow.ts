@@ -28,6 +28,6 @@ export function demoCredential(emulatorUrl: string): CredentialImport {
 
 /** The README's example workflow, as the demo imports it. */
 export function demoWorkflow(): WorkflowImport {
-	const example = JSON.parse(fs.readFileSync(EXAMPLE, 'utf8')) as Omit<WorkflowImport, 'id'>;
+	const example = JSON.parse(fs.readFileSync(EXAMPLE, 'utf8')) as WorkflowImport;
 	return { ...example, id: DEMO_WORKFLOW_ID };
 }

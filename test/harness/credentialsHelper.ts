@@ -118,7 +118,7 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		const nodeCredentials = node.credentials?.[credentialType.name];
 		if (!nodeCredentials) return undefined;
 		const stored = this.stored(String(nodeCredentials.id));
-		stored.data = { ...stored.data, ...output };
+		stored.data = { ...stored.data, ...(output as ICredentialDataDecryptedObject) };
 		return Object.assign(credentials, output);
 	}
 

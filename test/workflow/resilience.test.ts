@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 
+import type { INodeParameters } from 'n8n-workflow';
+
 import { seedIds } from '../../emulator';
 import { flowRef, genesysNode, runNode, saveCredential, setUp, type Bench } from './support';
 
-function launchNoInputs(credentialId: string, options: Record<string, unknown> = {}) {
+function launchNoInputs(credentialId: string, options: INodeParameters = {}) {
 	return genesysNode(credentialId, {
 		resource: 'flowExecution',
 		operation: 'launch',

@@ -21,6 +21,14 @@ export const E2E_OWNER = {
 	password: 'E2eOwnerPassw0rd',
 } as const;
 
+/** An n8n owner account (email, names, password meeting n8n's rule). */
+export interface OwnerAccount {
+	email: string;
+	firstName: string;
+	lastName: string;
+	password: string;
+}
+
 export interface N8nServer {
 	home: N8nHome;
 	port: number;
@@ -114,7 +122,7 @@ async function waitUntilReady(server: N8nServer, timeoutMs: number): Promise<voi
 }
 
 /** Creates the owner account (`POST /rest/owner/setup`, only possible once per instance). */
-export async function setupOwner(server: N8nServer, owner: typeof E2E_OWNER = E2E_OWNER): Promise<void> {
+export async function setupOwner(server: N8nServer, owner: OwnerAccount = E2E_OWNER): Promise<void> {
 	const client = new N8nRestClient(server.baseUrl);
 	await client.post('/rest/owner/setup', {
 		email: owner.email,
@@ -125,7 +133,7 @@ export async function setupOwner(server: N8nServer, owner: typeof E2E_OWNER = E2
 }
 
 /** Sets up the owner and returns a REST client logged in as the owner. */
-export async function ownerClient(server: N8nServer, owner: typeof E2E_OWNER = E2E_OWNER): Promise<N8nRestClient> {
+export async function ownerClient(server: N8nServer, owner: OwnerAccount = E2E_OWNER): Promise<N8nRestClient> {
 	await setupOwner(server, owner);
 	const client = new N8nRestClient(server.baseUrl);
 	await client.login(owner.email, owner.password);

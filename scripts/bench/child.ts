@@ -1,0 +1,167 @@
+/**
+ * One scenario × variant, in a fresh process forked by index.ts: a process of its own makes peak RSS
+ * (process.resourceUsage().maxRSS) mean "this run" and keeps one variant's garbage from slowing the next.
+ *
+ * Protocol (IPC): child loads n8n and the nodes → 'ready'; the parent resets and configures the emulator
+ * (and fetches the HTTP variants' token) → 'go'; the child runs the workflow through n8n's WorkflowExecute
+ * and sends 'done' with its figures, then exits. Loading happens before 'go' so it is not timed.
+ */
+import type { INodeExecutionData } from 'n8n-workflow';
+
+import { N8nHarness, PROJECT_DIR } from '../../test/harness/harness';
+import { seedClients } from '../../emulator/seed/ids';
+import { benchNode, GENESYS_CREDENTIAL, HTTP_TYPE, scenario, type ScenarioId, type VariantId } from './scenarios';
+
+export interface ChildSpec {
+	scenario: ScenarioId;
+	variant: VariantId;
+	emulatorUrl: string;
+	/** n8n-nodes-base of the pinned n8n (scripts/n8n-runtime.ts). */
+	nodesBaseDir: string;
+}
+
+export type ParentMessage = { type: 'go'; token?: string };
+
+export interface ChildResult {
+	wallMs: number;
+	runStartEpochMs: number;
+	outputItems: number;
+	succeeded: number;
+	/** Error items under "Continue On Fail". */
+	errorItems: number;
+	/** Error items saying the flow may have started (the launch was not retried on purpose). */
+	ambiguous: number;
+	ambiguousIndices: number[];
+	/** Input indices of all error items, to find those whose flow started anyway. */
+	errorIndices: number[];
+	/** The error that stopped the whole run, if any: then no item came out. */
+	runError?: string;
+	errorSamples: string[];
+	/** With Wait for Completion: the longest dateCompleted - dateLaunched, and the launches' time span. */
+	slowestFlowMs?: number;
+	lastLaunchEpochMs?: number;
+	rssBeforeMB: number;
+	peakRssMB: number;
+	heapUsedAfterMB: number;
+}
+
+export type ChildMessage =
+	| { type: 'ready' }
+	| { type: 'done'; result: ChildResult }
+	| { type: 'failed'; message: string };
+
+const MB = 1024 * 1024;
+
+function send(message: ChildMessage): Promise<void> {
+	return new Promise((resolve) => process.send!(message, undefined, undefined, () => resolve()));
+}
+
+function summarize(items: INodeExecutionData[]) {
+	let succeeded = 0;
+	let errorItems = 0;
+	const ambiguousIndices: number[] = [];
+	const errorIndices: number[] = [];
+	const samples = new Set<string>();
+	let slowestFlowMs: number | undefined;
+	let lastLaunchEpochMs: number | undefined;
+	for (const item of items) {
+		const json = item.json;
+		if (typeof json.error === 'string' || (json.error && typeof json.error === 'object')) {
+			errorItems++;
+			const message = typeof json.error === 'string' ? json.error : JSON.stringify(json.error).slice(0, 160);
+			const index = (item.pairedItem as { item?: number } | undefined)?.item ?? -1;
+			errorIndices.push(index);
+			if (/may have started/.test(message)) ambiguousIndices.push(index);
+			if (samples.size < 4) samples.add(message.slice(0, 160));
+			continue;
+		}
+		succeeded++;
+		if (typeof json.dateLaunched === 'string') {
+			const launched = Date.parse(json.dateLaunched);
+			lastLaunchEpochMs = Math.max(lastLaunchEpochMs ?? 0, launched);
+			if (typeof json.dateCompleted === 'string') {
+				slowestFlowMs = Math.max(slowestFlowMs ?? 0, Date.parse(json.dateCompleted) - launched);
+			}
+		}
+	}
+	return { succeeded, errorItems, ambiguousIndices, errorIndices, samples: [...samples], slowestFlowMs, lastLaunchEpochMs };
+}
+
+async function main(): Promise<void> {
+	const spec = JSON.parse(process.argv[2]) as ChildSpec;
+	const s = scenario(spec.scenario);
+	// Every child loads the same packages, whatever its variant, so that RSS figures compare.
+	const harness = await N8nHarness.load([
+		PROJECT_DIR,
+		{ directory: spec.nodesBaseDir, includeNodes: [HTTP_TYPE], includeCredentials: ['httpHeaderAuth'] },
+	]);
+	const node = benchNode(s, spec.variant, spec.emulatorUrl);
+	const input = Array.from({ length: s.items }, (_, n) => ({ n }));
+
+	await send({ type: 'ready' });
+	const go = await new Promise<ParentMessage>((resolve) => process.once('message', (m) => resolve(m as ParentMessage)));
+
+	if (spec.variant === 'genesys') {
+		harness.saveCredential({
+			id: 'bench-genesys',
+			name: 'Genesys Cloud (emulator)',
+			type: GENESYS_CREDENTIAL,
+			data: {
+				region: 'custom',
+				apiBaseUrl: spec.emulatorUrl,
+				loginBaseUrl: spec.emulatorUrl,
+				...seedClients.demo,
+				scope: 'flow:execute',
+				accessToken: '',
+				grantedScope: '',
+			},
+		});
+	} else {
+		harness.saveCredential({
+			id: 'bench-http',
+			name: 'Genesys bearer token',
+			type: 'httpHeaderAuth',
+			data: { name: 'Authorization', value: `Bearer ${go.token}` },
+		});
+	}
+
+	// A full GC first (the child runs with --expose-gc) so the baseline does not depend on loading's garbage.
+	(globalThis as { gc?: () => void }).gc?.();
+	const rssBefore = process.memoryUsage().rss;
+	const runStartEpochMs = Date.now();
+	const started = process.hrtime.bigint();
+	const result = await harness.run({ name: 'Bench', nodes: [node] }, { input });
+	const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+
+	const items = result.output(node.name);
+	const summary = summarize(items);
+	await send({
+		type: 'done',
+		result: {
+			wallMs,
+			runStartEpochMs,
+			outputItems: items.length,
+			succeeded: summary.succeeded,
+			errorItems: summary.errorItems,
+			ambiguous: summary.ambiguousIndices.length,
+			ambiguousIndices: summary.ambiguousIndices,
+			errorIndices: summary.errorIndices,
+			runError: result.error ? String(result.error.message).slice(0, 200) : undefined,
+			errorSamples: summary.samples,
+			slowestFlowMs: summary.slowestFlowMs,
+			lastLaunchEpochMs: summary.lastLaunchEpochMs,
+			rssBeforeMB: rssBefore / MB,
+			// maxRSS is in kilobytes.
+			peakRssMB: process.resourceUsage().maxRSS / 1024,
+			heapUsedAfterMB: process.memoryUsage().heapUsed / MB,
+		},
+	});
+}
+
+main().then(
+	() => process.exit(0),
+	async (error: Error) => {
+		await send({ type: 'failed', message: `${error.message}\n${error.stack ?? ''}` });
+		process.exit(1);
+	},
+);

@@ -1,0 +1,178 @@
+/**
+ * Turns the rows into what people read: a Markdown table (readable in a terminal, pasteable into
+ * docs/benchmarks.md), one line per scenario comparing the Genesys node with the HTTP Request node and
+ * checking the targets of issue 6, and the machine the figures come from.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+
+import type { RunRow } from './runner';
+import { GENESYS_DEFAULT_POLL_SECONDS, SCENARIOS, VARIANT_LABELS, type ScenarioId } from './scenarios';
+
+export interface TargetCheck {
+	scenario: ScenarioId;
+	target: string;
+	measured: string;
+	met: boolean;
+}
+
+export interface Machine {
+	cpus: number;
+	cpuModel: string;
+	memoryGB: number;
+	node: string;
+	platform: string;
+	n8n: string;
+}
+
+export function machine(n8nVersion: string): Machine {
+	let cpuModel = os.cpus()[0]?.model ?? 'unknown';
+	try {
+		const match = /^model name\s*:\s*(.+)$/m.exec(fs.readFileSync('/proc/cpuinfo', 'utf8'));
+		if (match) cpuModel = match[1].trim();
+	} catch {
+		// Not Linux: os.cpus() is good enough.
+	}
+	return {
+		cpus: os.availableParallelism(),
+		cpuModel,
+		memoryGB: Math.round((os.totalmem() / 1024 ** 3) * 10) / 10,
+		node: process.version,
+		platform: `${os.type()} ${os.release()} ${os.arch()}`,
+		n8n: n8nVersion,
+	};
+}
+
+const fixed = (value: number | undefined, digits = 1) =>
+	value === undefined || !Number.isFinite(value) ? '—' : value.toFixed(digits);
+
+const COLUMNS: Array<[string, (row: RunRow) => string]> = [
+	['scenario', (r) => r.scenario],
+	['variant', (r) => VARIANT_LABELS[r.variant]],
+	['items', (r) => String(r.items)],
+	['wall s', (r) => fixed(r.wallSeconds) + (r.timedOut ? ' (timeout)' : '')],
+	['launched', (r) => String(r.launched)],
+	['launches/s', (r) => fixed(r.launchesPerSecond)],
+	['bound/s', (r) => fixed(r.bound, 0)],
+	['ratio', (r) => fixed(r.ratioToBound, 2)],
+	['tokens', (r) => String(r.tokenRequests)],
+	['429s', (r) => String(r.rateLimited)],
+	['failed', (r) => String(r.failedItems) + (r.runError ? ' (run errored)' : '')],
+	['lost', (r) => String(r.lostItems)],
+	['ambiguous', (r) => String(r.ambiguous)],
+	['failed but launched', (r) => String(r.failedButLaunched)],
+	['duplicates', (r) => String(r.duplicateLaunches)],
+	['peak RSS MB', (r) => fixed(r.peakRssMB, 0)],
+	['RSS growth MB', (r) => fixed(r.rssGrowthMB, 0)],
+];
+
+export function table(rows: RunRow[]): string {
+	const cells = [COLUMNS.map(([title]) => title), ...rows.map((row) => COLUMNS.map(([, cell]) => cell(row)))];
+	const widths = COLUMNS.map((_, i) => Math.max(...cells.map((line) => line[i].length)));
+	const line = (values: string[]) => `| ${values.map((v, i) => v.padEnd(widths[i])).join(' | ')} |`;
+	return [line(cells[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.slice(1).map(line)].join('\n');
+}
+
+const times = (ours: number, theirs: number) => (theirs > 0 && Number.isFinite(ours / theirs) ? `${(ours / theirs).toFixed(2)}×` : '—');
+
+/** "ours vs HTTP" ratios for one scenario: throughput, wall time, failures, memory. */
+export function comparison(rows: RunRow[], scenario: ScenarioId): string[] {
+	const ours = rows.find((r) => r.scenario === scenario && r.variant === 'genesys');
+	if (!ours) return [];
+	return rows
+		.filter((r) => r.scenario === scenario && r.variant !== 'genesys')
+		.map(
+			(http) =>
+				`${scenario}: Genesys node / ${VARIANT_LABELS[http.variant]}: launches/s ${times(ours.launchesPerSecond, http.launchesPerSecond)}, ` +
+				`wall ${times(ours.wallSeconds, http.wallSeconds)}, failed ${ours.failedItems} vs ${http.failedItems}, ` +
+				`lost ${ours.lostItems} vs ${http.lostItems}, 429s ${ours.rateLimited} vs ${http.rateLimited}, ` +
+				`peak RSS ${times(ours.peakRssMB, http.peakRssMB)}`,
+		);
+}
+
+/** The targets of issue 6, checked on the Genesys node's rows. */
+export function targets(rows: RunRow[]): TargetCheck[] {
+	const checks: TargetCheck[] = [];
+	const ours = (id: ScenarioId) => rows.find((r) => r.scenario === id && r.variant === 'genesys');
+	const s1 = ours('s1');
+	if (s1) {
+		checks.push({
+			scenario: 's1',
+			target: '≥ 0.9 of the concurrency bound',
+			measured: `${fixed(s1.ratioToBound, 2)} (${fixed(s1.launchesPerSecond)}/s of ${fixed(s1.bound, 0)}/s)`,
+			met: (s1.ratioToBound ?? 0) >= 0.9 && !s1.runError,
+		});
+	}
+	const s2 = ours('s2');
+	if (s2) {
+		checks.push({
+			scenario: 's2',
+			target: '≥ 0.9 of the rate limit, 0 failed items',
+			measured: `${fixed(s2.ratioToBound, 2)} (${fixed(s2.launchesPerSecond)}/s of ${fixed(s2.bound, 0)}/s), ${s2.failedItems} failed`,
+			met: (s2.ratioToBound ?? 0) >= 0.9 && s2.failedItems === 0,
+		});
+	}
+	const s3 = ours('s3');
+	const s3def = SCENARIOS.find((s) => s.id === 's3')!;
+	if (s3) {
+		// "Launch time" is what launching the items at the rate limit takes (items ÷ limit), not the node's own
+		// launch span, which would excuse a node that launches slowly.
+		const launchSeconds = s3def.items / (s3def.ratePerSecond ?? Infinity);
+		const slowest = s3.slowestFlowSeconds ?? NaN;
+		const allowed = launchSeconds + slowest + 2 * GENESYS_DEFAULT_POLL_SECONDS;
+		checks.push({
+			scenario: 's3',
+			target: `wall ≤ launch time (${fixed(launchSeconds)} s) + slowest flow + 2 poll intervals (${2 * GENESYS_DEFAULT_POLL_SECONDS} s)`,
+			measured: `${fixed(s3.wallSeconds)} s vs ${fixed(allowed)} s allowed (slowest flow ${fixed(slowest)} s, last launch at ${fixed(s3.launchSpanSeconds)} s)`,
+			met: s3.wallSeconds <= allowed && !s3.runError,
+		});
+	}
+	const s4 = ours('s4');
+	if (s4) {
+		checks.push({
+			scenario: 's4',
+			target: `0 lost, 0 duplicates, ≤ 1 token request per expiry (${s4.tokenExpiries} expiries + the first token)`,
+			measured: `${s4.lostItems} lost, ${s4.duplicateLaunches} duplicates, ${s4.tokenRequests} token requests; ${s4.ambiguous} ambiguous (reported, not lost; ${s4.failedButLaunched} of them had started)`,
+			met: s4.lostItems === 0 && s4.duplicateLaunches === 0 && s4.tokenRequests <= 1 + s4.tokenExpiries && s4.tokenExpiries === 2,
+		});
+	}
+	const s5 = ours('s5');
+	if (s5) {
+		checks.push({
+			scenario: 's5',
+			target: 'peak RSS growth < 200 MB',
+			measured: `${fixed(s5.rssGrowthMB, 0)} MB (peak ${fixed(s5.peakRssMB, 0)} MB; ${fixed((s5.wallSeconds * 1000) / s5.items, 2)} ms per item)`,
+			met: s5.rssGrowthMB < 200 && !s5.runError,
+		});
+	}
+	return checks;
+}
+
+export function render(rows: RunRow[], host: Machine, totalSeconds: number): string {
+	const out: string[] = [];
+	out.push(
+		`Machine: ${host.cpus} CPUs (${host.cpuModel}), ${host.memoryGB} GB RAM, Node ${host.node}, n8n ${host.n8n}, ${host.platform}`,
+	);
+	out.push('', table(rows), '');
+	for (const s of SCENARIOS) {
+		if (!rows.some((r) => r.scenario === s.id)) continue;
+		out.push(`${s.id}: ${s.title}`);
+		for (const line of comparison(rows, s.id)) out.push(`  ${line}`);
+	}
+	out.push('', 'Targets (Genesys Cloud node):');
+	for (const check of targets(rows)) {
+		out.push(`  ${check.met ? 'MET   ' : 'MISSED'} ${check.scenario}: ${check.target}: ${check.measured}`);
+	}
+	const errored = rows.filter((r) => r.runError);
+	if (errored.length) {
+		out.push('', 'Runs that stopped with an error:');
+		for (const r of errored) out.push(`  ${r.scenario}/${r.variant}: ${r.runError}`);
+	}
+	const samples = rows.filter((r) => r.errorSamples.length);
+	if (samples.length) {
+		out.push('', 'Error items (samples):');
+		for (const r of samples) out.push(`  ${r.scenario}/${r.variant}: ${r.errorSamples.join(' | ')}`);
+	}
+	out.push('', `Total ${totalSeconds.toFixed(0)} s.`);
+	return out.join('\n');
+}

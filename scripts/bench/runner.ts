@@ -1,0 +1,163 @@
+/**
+ * Runs one scenario × variant: forks child.ts, prepares the emulator while the child waits, expires tokens
+ * mid-run where the scenario asks for it, and turns the child's figures and the emulator's stats into one row.
+ */
+import { fork } from 'node:child_process';
+import * as path from 'node:path';
+
+import type { ChildMessage, ChildResult, ChildSpec } from './child';
+import type { EmulatorProcess } from './emulatorProcess';
+import { launchBound, type Scenario, type VariantId } from './scenarios';
+
+export interface RunRow {
+	scenario: string;
+	variant: VariantId;
+	items: number;
+	wallSeconds: number;
+	/** Executions the emulator created (launches it accepted), whatever the workflow reported. */
+	launched: number;
+	launchesPerSecond: number;
+	bound?: number;
+	ratioToBound?: number;
+	tokenRequests: number;
+	rateLimited: number;
+	/** Items that did not come out as a success: error items, or every item when the run stopped with an error. */
+	failedItems: number;
+	/** Items with no output at all (an errored run loses them all: nothing says which flows started). */
+	lostItems: number;
+	/** Error items saying "the flow may have started" (the Genesys node's ambiguous-launch rule). */
+	ambiguous: number;
+	/** Error items whose flow nevertheless exists in the emulator (a reset after sending). */
+	failedButLaunched: number;
+	duplicateLaunches: number;
+	peakRssMB: number;
+	rssGrowthMB: number;
+	tokenExpiries: number;
+	runError?: string;
+	errorSamples: string[];
+	slowestFlowSeconds?: number;
+	launchSpanSeconds?: number;
+	emulatorCpuSeconds?: number;
+	timedOut?: boolean;
+}
+
+const CHILD = path.join(__dirname, 'child.ts');
+
+/** Reads the item index back from an execution name: "n8n: Bench #1 item 12" or "bench item 12". */
+function itemIndexOf(name: string | undefined): number | undefined {
+	const match = /item (\d+)$/.exec(name ?? '');
+	return match ? Number(match[1]) : undefined;
+}
+
+export async function runOne(
+	emulator: EmulatorProcess,
+	s: Scenario,
+	variant: VariantId,
+	nodesBaseDir: string,
+	timeoutMs: number,
+): Promise<RunRow> {
+	const spec: ChildSpec = { scenario: s.id, variant, emulatorUrl: emulator.url, nodesBaseDir };
+	const child = fork(CHILD, [JSON.stringify(spec)], {
+		execArgv: ['--expose-gc', '--import', 'tsx'],
+		stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+		env: { ...process.env, N8N_LOG_LEVEL: 'silent' },
+	});
+	const messages: ChildMessage[] = [];
+	let wake: (() => void) | undefined;
+	child.on('message', (m) => {
+		messages.push(m as ChildMessage);
+		wake?.();
+	});
+	const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+	const next = async (deadline: number): Promise<ChildMessage | undefined> => {
+		for (;;) {
+			if (messages.length) return messages.shift();
+			if (child.exitCode !== null || Date.now() > deadline) return undefined;
+			await new Promise<void>((resolve) => {
+				wake = resolve;
+				setTimeout(resolve, 200);
+			});
+		}
+	};
+
+	const ready = await next(Date.now() + 120_000);
+	if (ready?.type !== 'ready') {
+		child.kill('SIGKILL');
+		throw new Error(`${s.id}/${variant}: the child did not load (${ready?.type === 'failed' ? ready.message : 'no answer'})`);
+	}
+	await emulator.prepare(s.knobs);
+	const token = variant === 'genesys' ? undefined : await emulator.fetchToken();
+	const cpuBefore = emulator.cpuSeconds();
+	child.send({ type: 'go', token });
+
+	// Expire every token at the given fractions of the launches, watched from here (not from the child).
+	let expiries = 0;
+	let watching = s.expireTokensAt.length > 0;
+	const watcher = (async () => {
+		const thresholds = [...s.expireTokensAt];
+		while (watching && thresholds.length) {
+			const stats = await emulator.stats();
+			if (stats.launchesTotal >= thresholds[0] * s.items) {
+				thresholds.shift();
+				await emulator.expireTokens();
+				expiries++;
+			} else {
+				await new Promise((resolve) => setTimeout(resolve, 100));
+			}
+		}
+	})();
+
+	const deadline = Date.now() + timeoutMs;
+	const done = await next(deadline);
+	watching = false;
+	await watcher;
+	let timedOut = false;
+	let result: ChildResult | undefined;
+	if (done?.type === 'done') result = done.result;
+	else if (done?.type === 'failed') throw new Error(`${s.id}/${variant}: ${done.message}`);
+	else {
+		timedOut = true;
+		child.kill('SIGKILL');
+	}
+	await exited;
+
+	const emulatorCpu = emulator.cpuSeconds();
+	const stats = await emulator.stats();
+	const executions = await emulator.executions();
+	const launchedIndices = new Map<number, number>();
+	for (const execution of executions) {
+		const index = itemIndexOf(execution.name);
+		if (index !== undefined) launchedIndices.set(index, (launchedIndices.get(index) ?? 0) + 1);
+	}
+	const wallSeconds = result ? result.wallMs / 1000 : timeoutMs / 1000;
+	const bound = launchBound(s);
+	const launchesPerSecond = executions.length / wallSeconds;
+	const runFailed = !result || result.runError !== undefined;
+	return {
+		scenario: s.id,
+		variant,
+		items: s.items,
+		wallSeconds,
+		launched: executions.length,
+		launchesPerSecond,
+		bound,
+		ratioToBound: bound ? launchesPerSecond / bound : undefined,
+		tokenRequests: stats.tokenRequestsTotal,
+		rateLimited: stats.rateLimited,
+		failedItems: runFailed || !result ? s.items : result.errorItems,
+		lostItems: runFailed || !result ? s.items : s.items - result.outputItems,
+		ambiguous: result?.ambiguous ?? 0,
+		failedButLaunched: result ? result.errorIndices.filter((index) => launchedIndices.has(index)).length : 0,
+		duplicateLaunches: stats.duplicateLaunches,
+		peakRssMB: result?.peakRssMB ?? NaN,
+		rssGrowthMB: result ? result.peakRssMB - result.rssBeforeMB : NaN,
+		tokenExpiries: expiries,
+		runError: timedOut ? `timed out after ${timeoutMs / 1000} s` : result?.runError,
+		errorSamples: result?.errorSamples ?? [],
+		slowestFlowSeconds: result?.slowestFlowMs !== undefined ? result.slowestFlowMs / 1000 : undefined,
+		launchSpanSeconds:
+			result?.lastLaunchEpochMs !== undefined ? (result.lastLaunchEpochMs - result.runStartEpochMs) / 1000 : undefined,
+		emulatorCpuSeconds: cpuBefore !== undefined && emulatorCpu !== undefined ? emulatorCpu - cpuBefore : undefined,
+		timedOut,
+	};
+}
