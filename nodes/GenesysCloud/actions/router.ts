@@ -15,6 +15,12 @@ const resources: Record<string, Record<string, Operation>> = {
 
 type NodeError = NodeApiError | NodeOperationError;
 
+/**
+ * Items in progress at once. Requests are limited separately (Max Concurrent Requests, in the client), so
+ * items waiting for their flows to finish hold no request slot; this window only bounds memory.
+ */
+const ITEM_WINDOW = 1000;
+
 function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		error.context.itemIndex ??= itemIndex;
@@ -36,8 +42,8 @@ function toItems(output: OperationOutput, itemIndex: number): INodeExecutionData
 }
 
 /**
- * Runs the chosen operation for every input item, a bounded number at a time, keeping output order and
- * pairing. Work that only checks (validation, reading schemas) runs for all items before any launch, so a
+ * Runs the chosen operation for every input item, a bounded number of requests at a time, keeping output
+ * order and pairing. Work that only checks (validation, reading schemas) runs for all items before any launch, so a
  * bad item stops the run before anything was sent; with "Continue On Fail" every item comes out, paired.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -49,8 +55,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of "${resource}" is not supported`);
 	}
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
-	const concurrency = Math.max(1, Number(options.maxConcurrentRequests ?? 10));
 	const client = await GenesysClient.create(this, {
+		maxConcurrentRequests: Math.max(1, Number(options.maxConcurrentRequests ?? 10)),
 		rateLimitCeilingMs: Number(options.rateLimitWaitCeiling ?? 300) * 1000,
 		maxRetries: Number(options.maxRetries ?? 5),
 	});
@@ -60,16 +66,23 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const results: INodeExecutionData[][] = new Array(items.length);
 	const prepared: unknown[] = new Array(items.length);
 	let firstError: { itemIndex: number; error: NodeError } | undefined;
+	// Once an item fails (without Continue On Fail), requests still waiting for a slot are refused with this.
+	const halted = new NodeOperationError(this.getNode(), 'Not sent: another item failed first');
 	const fail = (itemIndex: number, error: unknown) => {
+		if (error === halted) return;
 		const nodeError = asNodeError(this, error, itemIndex);
-		if (continueOnFail) results[itemIndex] = [errorItem(nodeError, itemIndex)];
-		else if (!firstError || itemIndex < firstError.itemIndex) firstError = { itemIndex, error: nodeError };
+		if (continueOnFail) {
+			results[itemIndex] = [errorItem(nodeError, itemIndex)];
+			return;
+		}
+		if (!firstError || itemIndex < firstError.itemIndex) firstError = { itemIndex, error: nodeError };
+		client.halt(halted);
 	};
 	const stopped = () => firstError !== undefined;
 
 	if (operation.prepare) {
 		const prepare = operation.prepare;
-		await forEachConcurrently(items.length, concurrency, async (itemIndex) => {
+		await forEachConcurrently(items.length, ITEM_WINDOW, async (itemIndex) => {
 			try {
 				prepared[itemIndex] = await prepare.call(this, run, itemIndex);
 			} catch (error) {
@@ -78,7 +91,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		}, stopped);
 	}
 	if (!firstError) {
-		await forEachConcurrently(items.length, concurrency, async (itemIndex) => {
+		await forEachConcurrently(items.length, ITEM_WINDOW, async (itemIndex) => {
 			if (results[itemIndex]) return;
 			try {
 				results[itemIndex] = toItems(await operation.execute.call(this, run, itemIndex, prepared[itemIndex]), itemIndex);

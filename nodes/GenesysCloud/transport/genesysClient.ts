@@ -12,6 +12,7 @@ import { requestedScope } from '../../../credentials/tokenClient';
 import { ambiguousLaunchError, apiError, type RequestContext } from './apiErrors';
 import { readFailure, type HttpFailure } from './failure';
 import { RatePacer } from './ratePacer';
+import { RequestSlots } from './requestSlots';
 import { backoffMs, decide } from './retryPolicy';
 
 export const CREDENTIAL_TYPE = 'genesysCloudOAuth2Api';
@@ -19,6 +20,8 @@ export const CREDENTIAL_TYPE = 'genesysCloudOAuth2Api';
 export type GenesysContext = IExecuteFunctions | ILoadOptionsFunctions;
 
 export interface ClientOptions {
+	/** Requests of this run on the wire at once (the user's Max Concurrent Requests). */
+	maxConcurrentRequests: number;
 	/** How long one request may wait in total on 429 answers before it gives up. */
 	rateLimitCeilingMs: number;
 	/** Retries of a transient failure (5xx, network) before giving up. */
@@ -27,6 +30,7 @@ export interface ClientOptions {
 }
 
 export const DEFAULT_CLIENT_OPTIONS: ClientOptions = {
+	maxConcurrentRequests: 10,
 	rateLimitCeilingMs: 300_000,
 	maxRetries: 5,
 	requestTimeoutMs: 60_000,
@@ -55,11 +59,15 @@ function lowerCaseHeaders(raw: unknown): Record<string, string> {
 export class GenesysClient {
 	private readonly pacer = new RatePacer();
 
+	private readonly slots: RequestSlots;
+
 	private constructor(
 		private readonly ctx: GenesysContext,
 		readonly apiBaseUrl: string,
 		private readonly options: ClientOptions,
-	) {}
+	) {
+		this.slots = new RequestSlots(options.maxConcurrentRequests);
+	}
 
 	static async create(ctx: GenesysContext, options: Partial<ClientOptions> = {}): Promise<GenesysClient> {
 		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
@@ -74,6 +82,33 @@ export class GenesysClient {
 
 	private get cancelSignal(): AbortSignal | undefined {
 		return 'getExecutionCancelSignal' in this.ctx ? this.ctx.getExecutionCancelSignal() : undefined;
+	}
+
+	/** Refuses the requests still waiting for a slot (after an error that stops the run). */
+	halt(reason: Error): void {
+		this.slots.halt(reason);
+	}
+
+	/** One attempt: a slot, the pacer's go, the call; the slot is freed before any retry wait. */
+	private async attempt<T>(options: IHttpRequestOptions): Promise<{ body?: T; failure?: HttpFailure }> {
+		await this.slots.acquire();
+		let headers: Record<string, string> = {};
+		try {
+			await this.pacer.acquire(this.cancelSignal);
+			const response = (await this.ctx.helpers.httpRequestWithAuthentication.call(this.ctx, CREDENTIAL_TYPE, {
+				...options,
+				headers: { ...options.headers },
+			})) as { body: T; headers: unknown };
+			headers = lowerCaseHeaders(response.headers);
+			return { body: response.body };
+		} catch (error) {
+			const failure = readFailure(error);
+			headers = failure.headers;
+			return { failure };
+		} finally {
+			this.pacer.release(headers);
+			this.slots.release();
+		}
 	}
 
 	async request<T>(spec: RequestSpec, context: RequestContext): Promise<T> {
@@ -93,20 +128,8 @@ export class GenesysClient {
 		let rateLimitWaitedMs = 0;
 		let renewedAgain = false;
 		for (;;) {
-			await this.pacer.acquire(this.cancelSignal);
-			let failure: HttpFailure | undefined;
-			let response: { body: T; headers: unknown } | undefined;
-			try {
-				response = (await this.ctx.helpers.httpRequestWithAuthentication.call(this.ctx, CREDENTIAL_TYPE, {
-					...options,
-					headers: { ...options.headers },
-				})) as { body: T; headers: unknown };
-			} catch (error) {
-				failure = readFailure(error);
-			}
-			this.pacer.release(response ? lowerCaseHeaders(response.headers) : (failure?.headers ?? {}));
-			if (response) return response.body;
-			if (!failure) throw new NodeOperationError(this.ctx.getNode(), 'Genesys Cloud sent no answer');
+			const { body, failure } = await this.attempt<T>(options);
+			if (!failure) return body as T;
 			if (failure.cancelled || this.cancelSignal?.aborted) {
 				throw new NodeOperationError(this.ctx.getNode(), 'The execution was cancelled', {
 					itemIndex: context.itemIndex,

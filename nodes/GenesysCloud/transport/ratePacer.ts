@@ -10,6 +10,12 @@ export class RatePacer {
 
 	private inFlight = 0;
 
+	/**
+	 * When the current rate-limit window ends. `inin-ratelimit-reset` is whole seconds rounded up, so one
+	 * answer can overshoot by up to a second; the earliest end any answer of the window implies is the closest.
+	 */
+	private windowEnd = 0;
+
 	/** Waits until the run may send, then counts the request as in flight until `release`. */
 	async acquire(signal?: AbortSignal): Promise<void> {
 		for (;;) {
@@ -26,18 +32,21 @@ export class RatePacer {
 		const count = Number(headers['inin-ratelimit-count']);
 		const resetSeconds = Number(headers['inin-ratelimit-reset']);
 		if (![allowed, count, resetSeconds].every(Number.isFinite) || allowed <= 0) return;
+		const now = Date.now();
+		const impliedEnd = now + resetSeconds * 1000;
+		this.windowEnd = now >= this.windowEnd ? impliedEnd : Math.min(this.windowEnd, impliedEnd);
 		// Requests already on the wire will spend the rest of the window: stop sending until it resets.
-		if (allowed - count <= this.inFlight) this.pauseFor(resetSeconds * 1000);
+		if (allowed - count <= this.inFlight) this.pauseUntil(this.windowEnd + 20);
 	}
 
 	/** After a 429: nobody sends until Retry-After has passed (plus jitter, so requests do not stampede). */
 	rateLimited(retryAfterMs: number): number {
 		const wait = retryAfterMs + Math.random() * 250;
-		this.pauseFor(wait);
+		this.pauseUntil(Date.now() + wait);
 		return wait;
 	}
 
-	private pauseFor(ms: number): void {
-		this.pausedUntil = Math.max(this.pausedUntil, Date.now() + ms);
+	private pauseUntil(time: number): void {
+		this.pausedUntil = Math.max(this.pausedUntil, time);
 	}
 }
