@@ -69,7 +69,9 @@ export async function obtainToken(
 	if (!pending) {
 		pending = fetchToken(helper, credentials).then(
 			({ grant, lifetimeSeconds }) => {
-				newest.set(key, { grant, expiresAt: Date.now() + lifetimeSeconds * 1000 - EXPIRY_MARGIN_MS });
+				// A margin over half the lifetime would make short-lived tokens (gateways, the emulator) never reusable.
+				const marginMs = Math.min(EXPIRY_MARGIN_MS, (lifetimeSeconds * 1000) / 2);
+				newest.set(key, { grant, expiresAt: Date.now() + lifetimeSeconds * 1000 - marginMs });
 				inFlight.delete(key);
 				return grant;
 			},
