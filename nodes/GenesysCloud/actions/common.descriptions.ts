@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
@@ -76,3 +76,25 @@ export const requestOptions: INodeProperties[] = [
 			'Retries of reads after a temporary failure (5xx, network error), with growing pauses. A launch is retried only when Genesys Cloud certainly did not start the flow.',
 	},
 ];
+
+export const simplifyOutputOption: INodeProperties = {
+	displayName: 'Simplify Output',
+	name: 'simplifyOutput',
+	type: 'boolean',
+	default: true,
+	description:
+		'Whether to return output variables without the Flow. prefix and the main execution fields only. Values stay as Genesys sends them: integer outputs may arrive as strings such as "200".',
+};
+
+/** An operation's Options: its own options first, then the request options every operation shares. */
+export function optionsCollection(show: IDisplayOptions['show'], own: INodeProperties[] = []): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: { show },
+		options: [...own, ...requestOptions],
+	};
+}

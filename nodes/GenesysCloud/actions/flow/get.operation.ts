@@ -2,22 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { Flow } from '../../../../schemas/generated/genesys';
 import { readInputVariables } from '../../flowInputs/inputVariables';
-import { flowLocator, requestOptions } from '../common.descriptions';
+import { flowLocator, optionsCollection } from '../common.descriptions';
 import type { RunContext } from '../runContext';
 
 const show = { resource: ['flow'], operation: ['get'] };
 
 export const description: INodeProperties[] = [
 	{ ...flowLocator, description: 'The flow to read', displayOptions: { show } },
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions: { show },
-		options: requestOptions,
-	},
+	optionsCollection(show),
 ];
 
 export async function execute(this: IExecuteFunctions, run: RunContext, itemIndex: number): Promise<IDataObject> {

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { Flow } from '../../../../schemas/generated/genesys';
 import { collectPages } from '../../transport/pagination';
-import { requestOptions } from '../common.descriptions';
+import { optionsCollection } from '../common.descriptions';
 import type { RunContext } from '../runContext';
 
 const show = { resource: ['flow'], operation: ['getMany'] };
@@ -71,15 +71,7 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions: { show },
-		options: requestOptions,
-	},
+	optionsCollection(show),
 ];
 
 /** Genesys matches names exactly unless they hold '*': a plain word is turned into a "contains" search. */

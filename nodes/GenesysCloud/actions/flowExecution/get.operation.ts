@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { requestOptions } from '../common.descriptions';
+import { optionsCollection, simplifyOutputOption } from '../common.descriptions';
 import type { RunContext } from '../runContext';
 import { executionItem } from './executionOutput';
 import { readExecution } from './waitForCompletion';
@@ -19,25 +19,7 @@ export const description: INodeProperties[] = [
 		description: 'ID of the flow execution, as returned by Launch',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Simplify Output',
-				name: 'simplifyOutput',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether to return output variables without the Flow. prefix and the main execution fields only. Values stay as Genesys sends them: integer outputs may arrive as strings such as "200".',
-			},
-			...requestOptions,
-		],
-	},
+	optionsCollection(show, [simplifyOutputOption]),
 ];
 
 /** Checks every item's execution ID before any is read, as Launch checks its Trigger Data. */

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { FlowExecutionLaunchRequest, FlowExecutionLaunchResponse } from '../../../../schemas/generated/genesys';
 import { buildInputData, type TriggerDataSource } from '../../flowInputs/buildInputData';
 import type { ResolvedTarget } from '../../flowInputs/launchTargets';
-import { flowLocator, requestOptions } from '../common.descriptions';
+import { flowLocator, optionsCollection, simplifyOutputOption } from '../common.descriptions';
 import type { RunContext } from '../runContext';
 import { assertSucceeded, executionItem } from './executionOutput';
 import { waitForCompletion } from './waitForCompletion';
@@ -89,42 +89,26 @@ export const description: INodeProperties[] = [
 			'Whether to wait until the flow finishes and output its status and output variables, instead of returning as soon as it starts',
 		displayOptions: { show },
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add option',
-		default: {},
-		displayOptions: { show },
-		options: [
-			{
-				displayName: 'Poll Interval (Seconds)',
-				name: 'pollInterval',
-				type: 'number',
-				typeOptions: { minValue: 0.1 },
-				default: 5,
-				description:
-					'With Wait for Completion: how often to check the execution. Checks slow down after 30 seconds so that long flows cost few requests.',
-			},
-			{
-				displayName: 'Simplify Output',
-				name: 'simplifyOutput',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether to return output variables without the Flow. prefix and the main execution fields only. Values stay as Genesys sends them: integer outputs may arrive as strings such as "200".',
-			},
-			{
-				displayName: 'Timeout (Seconds)',
-				name: 'waitTimeout',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 300,
-				description: 'With Wait for Completion: how long to wait before failing the item (the flow keeps running)',
-			},
-			...requestOptions,
-		],
-	},
+	optionsCollection(show, [
+		{
+			displayName: 'Poll Interval (Seconds)',
+			name: 'pollInterval',
+			type: 'number',
+			typeOptions: { minValue: 0.1 },
+			default: 5,
+			description:
+				'With Wait for Completion: how often to check the execution. Checks slow down after 30 seconds so that long flows cost few requests.',
+		},
+		simplifyOutputOption,
+		{
+			displayName: 'Timeout (Seconds)',
+			name: 'waitTimeout',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 300,
+			description: 'With Wait for Completion: how long to wait before failing the item (the flow keeps running)',
+		},
+	]),
 ];
 
 interface PreparedLaunch {
