@@ -176,12 +176,18 @@ async function postWithRetries(
 		}
 		const status = outcome.response?.statusCode;
 		if (status !== undefined && !TRANSIENT_STATUSES.has(status)) return outcome;
+		// An unknown host stays unknown: say so at once rather than after the retries.
+		if (networkCode(outcome.failure) === 'ENOTFOUND') return outcome;
 		if (attempt === MAX_ATTEMPTS) break;
 		const retryAfter = Number(outcome.response?.headers?.['retry-after']);
 		const waitMs = Number.isFinite(retryAfter) && retryAfter >= 0 ? Math.min(retryAfter, 30) * 1000 : 500 * 2 ** (attempt - 1);
 		await sleep(waitMs);
 	}
 	return outcome;
+}
+
+function networkCode(failure?: HttpFailure): string | undefined {
+	return failure?.code ?? failure?.cause?.code;
 }
 
 function parseBody(raw: unknown): TokenResponseBody {
@@ -195,7 +201,7 @@ function parseBody(raw: unknown): TokenResponseBody {
 }
 
 function unreachable(loginBaseUrl: string, regionLabel: string, failure?: HttpFailure): GenesysCloudTokenError {
-	const code = failure?.code ?? failure?.cause?.code ?? 'no answer';
+	const code = networkCode(failure) ?? 'no answer';
 	// The code stays out of the message: n8n replaces messages containing one with generic text.
 	return new GenesysCloudTokenError(`Could not reach the Genesys Cloud login host ${loginBaseUrl} for ${regionLabel}`, {
 		description: `The connection failed with ${code}. Check that the credential's Region is your org's region (Admin > Organization Settings shows it), or, with Custom, that the login base URL is right and reachable from n8n.`,

@@ -132,31 +132,43 @@ export class Editor {
 
 	/**
 	 * Adds a node through the node creator ("+" → search → item) and waits for its panel. Community nodes open a
-	 * "Node details" pane first (Installed · Via npm); its "Add to workflow" button is clicked. For nodes that list
-	 * actions, pass `action` (the action's label, e.g. "Launch a workflow").
+	 * "Node details" pane first (Installed · Via npm): with `action` (the action's label, e.g. "Launch a workflow")
+	 * that action is clicked in the pane's Actions list, else its "Add to workflow" button. A search hit is a
+	 * `node-creator-node-item`, or a `node-creator-action-item` for nodes with actions (n8n 2.41).
 	 */
 	async addNode(search: string, itemName: string, action?: string): Promise<Locator> {
 		await this.page.locator('[data-test-id="node-creator-plus-button"]').click();
 		const creator = this.page.locator('[data-test-id="node-creator"]');
 		await creator.locator('[data-test-id="node-creator-search-bar"]').fill(search);
+		const itemName_ = this.page.locator('[data-test-id="node-creator-item-name"]', { hasText: itemName });
 		await creator
-			.locator('[data-test-id="node-creator-node-item"]')
-			.filter({ has: this.page.locator('[data-test-id="node-creator-item-name"]', { hasText: itemName }) })
+			.locator('[data-test-id="node-creator-node-item"], [data-test-id="node-creator-action-item"]')
+			.filter({ has: itemName_ })
 			.first()
 			.click();
 		const addToWorkflow = creator.getByRole('button', { name: 'Add to workflow' });
 		const ndvParameters = this.ndv().locator('[data-test-id="node-parameters"]');
+		// An action is listed as a `node-creator-action-item` (node creator) or an `item-iterator-item` (the
+		// community node's "Node details" pane), named by its `node-creator-item-name`.
 		const actionItem = action
-			? creator.locator('[data-test-id="node-creator-action-item"]', { hasText: action }).first()
+			? creator
+					.locator('[data-test-id="node-creator-action-item"], [data-test-id="item-iterator-item"]')
+					.filter({
+						has: this.page.locator('[data-test-id="node-creator-item-name"]', {
+							hasText: new RegExp(`^\\s*${escapeRegExp(action)}\\s*$`),
+						}),
+					})
+					.first()
 			: undefined;
 		// Whichever comes first: the node's panel, the community "Node details" pane, or its action list.
+		// The losers keep waiting until their timeout: their rejection is caught (the panel wait below reports).
 		const next = await Promise.race([
-			ndvParameters.waitFor().then(() => 'ndv' as const),
-			addToWorkflow.waitFor().then(() => 'details' as const),
-			...(actionItem ? [actionItem.waitFor().then(() => 'action' as const)] : []),
+			ndvParameters.waitFor().then(() => 'ndv' as const, () => 'timeout' as const),
+			addToWorkflow.waitFor().then(() => 'details' as const, () => 'timeout' as const),
+			...(actionItem ? [actionItem.waitFor().then(() => 'action' as const, () => 'timeout' as const)] : []),
 		]);
-		if (next === 'details') await addToWorkflow.click();
-		if (action && next !== 'ndv') await creator.locator('[data-test-id="node-creator-action-item"]', { hasText: action }).first().click();
+		if (actionItem && (next === 'action' || next === 'details')) await actionItem.click();
+		else if (next === 'details') await addToWorkflow.click();
 		await ndvParameters.waitFor();
 		return this.ndv();
 	}
@@ -210,6 +222,10 @@ export class Editor {
 		]);
 		this.profile.remove();
 	}
+}
+
+function escapeRegExp(value: string): string {
+	return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function cssString(value: string): string {
