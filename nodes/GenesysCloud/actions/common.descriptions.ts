@@ -55,7 +55,7 @@ export const requestOptions: INodeProperties[] = [
 		typeOptions: { minValue: 1, maxValue: 50 },
 		default: 10,
 		description:
-			'How many items are processed at once. The node also paces itself to Genesys Cloud\'s rate limit (300 requests per minute per OAuth client).',
+			'How many requests to Genesys Cloud may be under way at once. Items waiting for their flows hold none. The node also paces itself to Genesys Cloud\'s rate limit (300 requests per minute per OAuth client).',
 	},
 	{
 		displayName: 'Rate Limit Wait Ceiling (Seconds)',
