@@ -14,7 +14,8 @@ export class GenesysCloud implements INodeType {
 		icon: { light: 'file:genesysCloud.svg', dark: 'file:genesysCloud.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		subtitle:
+			'={{ $parameter["operation"] === "launch" ? "Launch " + ($parameter["flowId"].cachedResultName || "a workflow") : $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
 			'Launch Genesys Cloud Architect workflows with their Trigger Data, wait for their outputs, and read flows and executions',
 		defaults: { name: 'Genesys Cloud' },

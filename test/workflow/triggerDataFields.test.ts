@@ -106,7 +106,9 @@ describe('Trigger Data fields (resource mapper)', () => {
 		await assert.rejects(loadTriggerDataFields(bench, credentialId, seedIds.inboundCall), {
 			message: 'Flow "Main IVR" is of type INBOUNDCALL, not a workflow, so it cannot be launched',
 		});
-		await assert.rejects(loadTriggerDataFields(bench, credentialId, ''), /Pick a flow first/);
+		const noFlow = await loadTriggerDataFields(bench, credentialId, '');
+		assert.deepEqual(noFlow.fields, []);
+		assert.match(String(noFlow.emptyFieldsNotice), /Pick a flow first/);
 	});
 
 	test('reads the flow once, plus the version only when one is named', async () => {

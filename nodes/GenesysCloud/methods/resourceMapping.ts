@@ -1,5 +1,4 @@
 import type { ILoadOptionsFunctions, ResourceMapperFields } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { resolveTarget } from '../flowInputs/launchTargets';
 import { toResourceMapperFields } from '../flowInputs/resourceMapperFields';
@@ -9,8 +8,9 @@ import { GenesysClient } from '../transport/genesysClient';
 export async function getTriggerDataFields(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
 	const flowId = String(this.getNodeParameter('flowId', undefined, { extractValue: true }) ?? '').trim();
 	const version = String(this.getNodeParameter('flowVersion', '') ?? '').trim();
+	// Not an error: a freshly added node has no flow yet, and n8n would show a red warning for a throw.
 	if (!flowId) {
-		throw new NodeOperationError(this.getNode(), 'Pick a flow first: its input variables become the Trigger Data fields');
+		return { fields: [], emptyFieldsNotice: 'Pick a flow first: its input variables become the Trigger Data fields.' };
 	}
 	const client = await GenesysClient.create(this);
 	const target = await resolveTarget(client, this.getNode(), flowId, version);

@@ -56,7 +56,7 @@ export const description: INodeProperties[] = [
 				addAllFields: true,
 				multiKeyMatch: false,
 				supportAutoMap: true,
-				noFieldsError: 'This flow has no input variables: it is launched without Trigger Data.',
+				noFieldsError: 'No Trigger Data fields: pick a flow (a flow without input variables is launched without Trigger Data)',
 			},
 		},
 		displayOptions: { show: { ...show, triggerDataMode: ['fields'] } },
