@@ -16,10 +16,10 @@ const resources: Record<string, Record<string, Operation>> = {
 type NodeError = NodeApiError | NodeOperationError;
 
 /**
- * Items in progress at once. Requests are limited separately (Max Concurrent Requests, in the client), so
- * items waiting for their flows to finish hold no request slot; this window only bounds memory.
+ * Items in progress at once, by default a little more than the requests allowed at once (Max Concurrent
+ * Requests, enforced by the client) so a slot never idles; more items in progress only cost memory.
  */
-const ITEM_WINDOW = 1000;
+const defaultItemWindow = (maxConcurrentRequests: number) => maxConcurrentRequests * 2;
 
 function asNodeError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
@@ -55,8 +55,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of "${resource}" is not supported`);
 	}
 	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+	const maxConcurrentRequests = Math.max(1, Number(options.maxConcurrentRequests ?? 10));
+	const itemWindow = operation.itemWindow?.call(this, maxConcurrentRequests) ?? defaultItemWindow(maxConcurrentRequests);
 	const client = await GenesysClient.create(this, {
-		maxConcurrentRequests: Math.max(1, Number(options.maxConcurrentRequests ?? 10)),
+		maxConcurrentRequests,
 		rateLimitCeilingMs: Number(options.rateLimitWaitCeiling ?? 300) * 1000,
 		maxRetries: Number(options.maxRetries ?? 5),
 	});
@@ -82,7 +84,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 
 	if (operation.prepare) {
 		const prepare = operation.prepare;
-		await forEachConcurrently(items.length, ITEM_WINDOW, async (itemIndex) => {
+		await forEachConcurrently(items.length, itemWindow, async (itemIndex) => {
 			try {
 				prepared[itemIndex] = await prepare.call(this, run, itemIndex);
 			} catch (error) {
@@ -91,7 +93,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		}, stopped);
 	}
 	if (!firstError) {
-		await forEachConcurrently(items.length, ITEM_WINDOW, async (itemIndex) => {
+		await forEachConcurrently(items.length, itemWindow, async (itemIndex) => {
 			if (results[itemIndex]) return;
 			try {
 				results[itemIndex] = toItems(await operation.execute.call(this, run, itemIndex, prepared[itemIndex]), itemIndex);

@@ -18,4 +18,6 @@ export interface Operation {
 	/** Work that must succeed for every item before anything is sent (validation, reading schemas). */
 	prepare?: (this: IExecuteFunctions, run: RunContext, itemIndex: number) => Promise<unknown>;
 	execute: (this: IExecuteFunctions, run: RunContext, itemIndex: number, prepared: unknown) => Promise<OperationOutput>;
+	/** Items to keep in progress at once, when the operation needs more than the default (waits sleep long). */
+	itemWindow?: (this: IExecuteFunctions, maxConcurrentRequests: number) => number;
 }

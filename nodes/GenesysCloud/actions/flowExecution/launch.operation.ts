@@ -156,6 +156,13 @@ function defaultExecutionName(ctx: IExecuteFunctions, itemIndex: number): string
 	return `n8n: ${workflow.name ?? workflow.id ?? 'workflow'} #${ctx.getExecutionId() ?? 'manual'} item ${itemIndex}`.slice(0, 200);
 }
 
+/** Items waiting for their flows sleep between polls and hold no request slot: many can wait side by side. */
+const WAITING_ITEM_WINDOW = 1000;
+
+export function itemWindow(this: IExecuteFunctions, maxConcurrentRequests: number): number {
+	return this.getNodeParameter('waitForCompletion', 0, false) ? WAITING_ITEM_WINDOW : maxConcurrentRequests * 2;
+}
+
 export async function prepare(this: IExecuteFunctions, run: RunContext, itemIndex: number): Promise<PreparedLaunch> {
 	const flowId = String(this.getNodeParameter('flowId', itemIndex, '', { extractValue: true }) ?? '').trim();
 	const version = String(this.getNodeParameter('flowVersion', itemIndex, '') ?? '').trim();
