@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
 import type { IDataObject, INode } from 'n8n-workflow';
 
 import { seedIds } from '../../emulator';
-import { genesysNode, launchParameters, runNode, saveCredential, setUp, type Bench } from './support';
+import { genesysNode, launchParameters, runNode, useBench, type Bench } from './support';
 
 const UNKNOWN_FLOW = 'e0ae0000-0000-4000-8000-0000000000ff';
 
@@ -15,12 +15,7 @@ function continuing(node: INode): INode {
 describe('Continue On Fail: one output item per input, in order, each paired to its input', () => {
 	let bench: Bench;
 	let credentialId: string;
-	before(async () => {
-		bench = await setUp();
-		credentialId = saveCredential(bench);
-	});
-	beforeEach(() => bench.emulator.reset());
-	after(async () => await bench.close());
+	useBench((started, credential) => ([bench, credentialId] = [started, credential]));
 
 	test('a mixed batch of launches: invalid, failing and unknown flows come out as errors, good items are launched', async () => {
 		const node = continuing(

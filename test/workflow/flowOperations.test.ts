@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { seedIds } from '../../emulator';
-import { flowRef, genesysNode, requestCount, runNode, saveCredential, setUp, type Bench } from './support';
+import { flowRef, genesysNode, requestCount, runNode, useBench, type Bench } from './support';
 
 // 104 bulk workflows plus the nine named ones; the deleted workflow is hidden by the API.
 const ALL_WORKFLOWS = 113;
@@ -14,12 +14,7 @@ const INBOUND_CALL_FLOWS = 13;
 describe('Flow > Get and Flow > Get Many', () => {
 	let bench: Bench;
 	let credentialId: string;
-	before(async () => {
-		bench = await setUp();
-		credentialId = saveCredential(bench);
-	});
-	beforeEach(() => bench.emulator.reset());
-	after(async () => await bench.close());
+	useBench((started, credential) => ([bench, credentialId] = [started, credential]));
 
 	const getMany = (parameters: INodeParameters) =>
 		genesysNode(credentialId, { resource: 'flow', operation: 'getMany', ...parameters });

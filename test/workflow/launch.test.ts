@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
 import { seedIds } from '../../emulator';
 import {
@@ -10,20 +10,14 @@ import {
 	loadTriggerDataFields,
 	mappedFields,
 	runNode,
-	saveCredential,
-	setUp,
+	useBench,
 	type Bench,
 } from './support';
 
 describe('Flow Execution > Launch', () => {
 	let bench: Bench;
 	let credentialId: string;
-	before(async () => {
-		bench = await setUp();
-		credentialId = saveCredential(bench);
-	});
-	beforeEach(() => bench.emulator.reset());
-	after(async () => await bench.close());
+	useBench((started, credential) => ([bench, credentialId] = [started, credential]));
 
 	test('launches one execution per item with Trigger Data fields sent under the Flow. prefix', async () => {
 		const node = genesysNode(credentialId, {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
 import type { IDataObject } from 'n8n-workflow';
 
@@ -11,20 +11,14 @@ import {
 	mappedFields,
 	requestCount,
 	runNode,
-	saveCredential,
-	setUp,
+	useBench,
 	type Bench,
 } from './support';
 
 describe('The flow\'s schema is read once per flow and version per run, however many items', () => {
 	let bench: Bench;
 	let credentialId: string;
-	before(async () => {
-		bench = await setUp();
-		credentialId = saveCredential(bench);
-	});
-	beforeEach(() => bench.emulator.reset());
-	after(async () => await bench.close());
+	useBench((started, credential) => ([bench, credentialId] = [started, credential]));
 
 	const items = (count: number, make: (index: number) => IDataObject) => Array.from({ length: count }, (_, index) => make(index));
 

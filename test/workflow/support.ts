@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { after, before, beforeEach } from 'node:test';
 
 import type {
 	IDataObject,
@@ -26,6 +27,20 @@ export async function setUp(knobs: Partial<EmulatorKnobs> = {}): Promise<Bench> 
 	const emulator = await startEmulator({ port: 0, knobs: { executionDurationScale: 0.01, ...knobs } });
 	const harness = await N8nHarness.load();
 	return { harness, emulator, close: () => emulator.close() };
+}
+
+/**
+ * One bench for a describe block: started with a stored credential before its tests, the emulator reset before
+ * each test, closed after them. `ready` receives the bench and the credential id once they exist.
+ */
+export function useBench(ready: (bench: Bench, credentialId: string) => void, knobs: Partial<EmulatorKnobs> = {}): void {
+	let bench: Bench | undefined;
+	before(async () => {
+		bench = await setUp(knobs);
+		ready(bench, saveCredential(bench));
+	});
+	beforeEach(() => bench?.emulator.reset());
+	after(async () => await bench?.close());
 }
 
 let credentialCounter = 0;

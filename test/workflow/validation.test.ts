@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
@@ -12,8 +12,7 @@ import {
 	mappedFields,
 	requestCount,
 	runNode,
-	saveCredential,
-	setUp,
+	useBench,
 	type Bench,
 } from './support';
 
@@ -22,12 +21,7 @@ const DEMO_INPUTS = 'The flow\'s inputs are: customerId (required), customerName
 describe('Trigger Data validation: nothing is sent when an item does not fit the flow', () => {
 	let bench: Bench;
 	let credentialId: string;
-	before(async () => {
-		bench = await setUp();
-		credentialId = saveCredential(bench);
-	});
-	beforeEach(() => bench.emulator.reset());
-	after(async () => await bench.close());
+	useBench((started, credential) => ([bench, credentialId] = [started, credential]));
 
 	async function launchFails(flowId: string, parameters: INodeParameters, input: IDataObject[] = [{}]) {
 		const result = await runNode(bench, genesysNode(credentialId, launchParameters(flowId, parameters)), input);

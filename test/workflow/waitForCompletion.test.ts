@@ -1,22 +1,17 @@
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { seedIds } from '../../emulator';
-import { failureOf, genesysNode, launchParameters, requestCount, runNode, saveCredential, setUp, type Bench } from './support';
+import { failureOf, genesysNode, launchParameters, requestCount, runNode, useBench, type Bench } from './support';
 
 const FAST_POLLING = { pollInterval: 0.05 };
 
 describe('Launch with Wait for Completion, and Flow Execution > Get', () => {
 	let bench: Bench;
 	let credentialId: string;
-	before(async () => {
-		bench = await setUp();
-		credentialId = saveCredential(bench);
-	});
-	beforeEach(() => bench.emulator.reset());
-	after(async () => await bench.close());
+	useBench((started, credential) => ([bench, credentialId] = [started, credential]));
 
 	function waitingLaunch(flowId: string, inputs: IDataObject, extra: INodeParameters = {}) {
 		return genesysNode(
