@@ -16,7 +16,7 @@ function encode(segment: string): string {
 	return encodeURIComponent(segment);
 }
 
-async function readFlow(client: GenesysClient, flowId: string, itemIndex?: number): Promise<Flow> {
+export async function readFlow(client: GenesysClient, flowId: string, itemIndex?: number): Promise<Flow> {
 	return await client.request<Flow>(
 		{ method: 'GET', path: `/api/v2/flows/${encode(flowId)}` },
 		{ action: `read flow ${flowId}`, flowId, itemIndex },

@@ -53,7 +53,8 @@ function causes(error: unknown): Loose[] {
 	return chain;
 }
 
-function normalizeHeaders(raw: unknown): Record<string, string> {
+/** Response headers with lower-case names and string values, whatever the HTTP client gave. */
+export function normalizeHeaders(raw: unknown): Record<string, string> {
 	const headers: Record<string, string> = {};
 	if (!raw || typeof raw !== 'object') return headers;
 	for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {

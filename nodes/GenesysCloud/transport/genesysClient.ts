@@ -10,7 +10,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import { resolveHosts } from '../../../credentials/regions';
 import { requestedScope } from '../../../credentials/tokenClient';
 import { ambiguousLaunchError, apiError, type RequestContext } from './apiErrors';
-import { readFailure, type HttpFailure } from './failure';
+import { normalizeHeaders, readFailure, type HttpFailure } from './failure';
 import { RatePacer } from './ratePacer';
 import { RequestSlots } from './requestSlots';
 import { backoffMs, decide } from './retryPolicy';
@@ -41,14 +41,6 @@ export interface RequestSpec {
 	path: string;
 	qs?: IDataObject;
 	body?: IDataObject;
-}
-
-function lowerCaseHeaders(raw: unknown): Record<string, string> {
-	const headers: Record<string, string> = {};
-	for (const [key, value] of Object.entries((raw ?? {}) as Record<string, unknown>)) {
-		if (value !== undefined && value !== null) headers[key.toLowerCase()] = String(value);
-	}
-	return headers;
 }
 
 /**
@@ -99,7 +91,7 @@ export class GenesysClient {
 				...options,
 				headers: { ...options.headers },
 			})) as { body: T; headers: unknown };
-			headers = lowerCaseHeaders(response.headers);
+			headers = normalizeHeaders(response.headers);
 			return { body: response.body };
 		} catch (error) {
 			const failure = readFailure(error);

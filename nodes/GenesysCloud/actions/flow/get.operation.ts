@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { Flow } from '../../../../schemas/generated/genesys';
 import { readInputVariables } from '../../flowInputs/inputVariables';
+import { readFlow } from '../../flowInputs/launchTargets';
 import { flowLocator, optionsCollection } from '../common.descriptions';
 import type { RunContext } from '../runContext';
 
@@ -14,10 +14,7 @@ export const description: INodeProperties[] = [
 
 export async function execute(this: IExecuteFunctions, run: RunContext, itemIndex: number): Promise<IDataObject> {
 	const flowId = String(this.getNodeParameter('flowId', itemIndex, '', { extractValue: true }) ?? '').trim();
-	const flow = await run.client.request<Flow>(
-		{ method: 'GET', path: `/api/v2/flows/${encodeURIComponent(flowId)}` },
-		{ action: `read flow ${flowId}`, flowId, itemIndex },
-	);
+	const flow = await readFlow(run.client, flowId, itemIndex);
 	// The input variables, readable without knowing JSON Schema: what Launch's Trigger Data fields show.
 	const inputs = readInputVariables(flow.inputSchema).map(({ name, key, kind, required, description }) => ({
 		name,
