@@ -1,8 +1,8 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { coerceVariable, describeValue } from './coerceValue';
-import { describeKind, FLOW_PREFIX, type InputVariable } from './inputVariables';
+import { coerceVariable } from './coerceValue';
+import { describeKind, FLOW_PREFIX, shortKind, type InputVariable } from './inputVariables';
 
 export interface TriggerDataSource {
 	/** Keys as the user or the incoming item wrote them: with or without the Flow. prefix. */
@@ -34,7 +34,7 @@ export function findVariable(key: string, variables: InputVariable[]): InputVari
 
 function accepted(variables: InputVariable[]): string {
 	return variables.length
-		? variables.map((variable) => `${variable.name}${variable.required ? ' (required)' : ''}`).join(', ')
+		? variables.map((variable) => `${variable.name} (${shortKind(variable)}${variable.required ? ', required' : ''})`).join(', ')
 		: 'none: this flow takes no inputs';
 }
 
@@ -62,7 +62,7 @@ export function buildInputData(
 		if (isEmpty(value)) continue;
 		const converted = coerceVariable(variable, value);
 		if (!converted.ok) {
-			problems.push(`"${variable.name}" (${variable.key}) must be ${describeKind(variable)}, but got ${describeValue(value)}`);
+			problems.push(`"${variable.name}" (${variable.key}) ${converted.problem}`);
 			continue;
 		}
 		inputData[variable.key] = converted.value as IDataObject[string];
@@ -86,8 +86,11 @@ export function buildInputData(
 				description: [
 					problems.length > 1 ? `All problems: ${problems.join('; ')}.` : '',
 					`The flow's inputs are: ${accepted(target.variables)}.`,
+					unknown.some((key) => key.toLowerCase() === 'flow')
+						? 'Inputs are not nested under "Flow": give each one at the top level, e.g. "Flow.customerId" or "customerId".'
+						: '',
 					unknown.length
-						? 'If the flow gained or renamed inputs, publish it in Architect, then refresh the Trigger Data fields.'
+						? 'Genesys Cloud would accept such a key and the flow would then fail at run time, so nothing was sent. If the flow gained or renamed inputs, publish it in Architect, then refresh the Trigger Data fields.'
 						: 'Fix the value in Trigger Data (or in the incoming item); nothing was sent to Genesys Cloud.',
 				]
 					.filter(Boolean)

@@ -1,4 +1,4 @@
-import type { InputKind, InputVariable } from './inputVariables';
+import { describeKind, type InputKind, type InputVariable, type ValueLimits } from './inputVariables';
 
 export type Coerced = { ok: true; value: unknown } | { ok: false };
 
@@ -100,10 +100,54 @@ export function coerce(kind: InputKind, value: unknown, itemKind?: InputKind): C
 	}
 }
 
-export function coerceVariable(variable: InputVariable, value: unknown): Coerced {
+export type Checked = { ok: true; value: unknown } | { ok: false; problem: string };
+
+/** What breaks a limit of the schema, in the words of an error message; undefined when the value fits. */
+function limitProblem(value: unknown, limits: ValueLimits | undefined): string | undefined {
+	if (!limits) return undefined;
+	if (typeof value === 'number') {
+		if (limits.minimum !== undefined && value < limits.minimum) return `must be at least ${limits.minimum}`;
+		if (limits.maximum !== undefined && value > limits.maximum) return `must be at most ${limits.maximum}`;
+	}
+	if (typeof value === 'string') {
+		if (limits.maxLength !== undefined && value.length > limits.maxLength) {
+			return `must be at most ${limits.maxLength} characters long`;
+		}
+		if (limits.minLength !== undefined && value.length < limits.minLength) {
+			return `must be at least ${limits.minLength} characters long`;
+		}
+	}
+	if (Array.isArray(value) && limits.maxItems !== undefined && value.length > limits.maxItems) {
+		return `must hold at most ${limits.maxItems} items`;
+	}
+	return undefined;
+}
+
+/** "the string of 32001 characters", "the list of 2001 items", or the value itself for short ones. */
+function describeSize(value: unknown): string {
+	if (typeof value === 'string' && value.length > 80) return `a string of ${value.length} characters`;
+	if (Array.isArray(value)) return `a list of ${value.length} items`;
+	return describeValue(value);
+}
+
+/**
+ * Converts a value to the variable's type and checks the schema's limits (minimum/maximum, maxLength,
+ * maxItems, and each item's), so that nothing reaches Genesys Cloud that its flow would fail on later.
+ */
+export function coerceVariable(variable: InputVariable, value: unknown): Checked {
 	const converted = coerce(variable.kind, value, variable.itemKind);
-	if (!converted.ok || !variable.enum) return converted;
-	return variable.enum.includes(converted.value as string) ? converted : FAIL;
+	if (!converted.ok || (variable.enum && !variable.enum.includes(converted.value as string))) {
+		return { ok: false, problem: `must be ${describeKind(variable)}, but got ${describeValue(value)}` };
+	}
+	const problem = limitProblem(converted.value, variable.limits);
+	if (problem) return { ok: false, problem: `${problem}, but got ${describeSize(converted.value)}` };
+	if (Array.isArray(converted.value)) {
+		for (const [index, item] of converted.value.entries()) {
+			const itemProblem = limitProblem(item, variable.itemLimits);
+			if (itemProblem) return { ok: false, problem: `item ${index} ${itemProblem}, but got ${describeSize(item)}` };
+		}
+	}
+	return converted;
 }
 
 /** "the string \"abc\"", "the number 4.5", "an empty value" — what a value was, for error messages. */

@@ -1,6 +1,4 @@
-import type { JsonSchemaDocument } from '../../../schemas/generated/genesys';
-
-/** The kinds of Architect input variables, as their JSON Schema reveals them. */
+/** The kinds of Architect variables, as their JSON Schema reveals them. */
 export type InputKind =
 	| 'string'
 	| 'integer'
@@ -12,6 +10,15 @@ export type InputKind =
 	| 'array'
 	| 'any';
 
+/** Bounds a schema puts on a value: numbers, string lengths and collection sizes. */
+export interface ValueLimits {
+	minimum?: number;
+	maximum?: number;
+	minLength?: number;
+	maxLength?: number;
+	maxItems?: number;
+}
+
 export interface InputVariable {
 	/** The key as the schema spells it and the API expects it in inputData, e.g. "Flow.customerId". */
 	key: string;
@@ -20,61 +27,21 @@ export interface InputVariable {
 	kind: InputKind;
 	/** For arrays: the kind of their items. */
 	itemKind?: InputKind;
+	/** Only a plain schema's `required` makes a variable required: the real dialect carries none. */
 	required: boolean;
 	description?: string;
 	enum?: Array<string | number | boolean>;
+	limits: ValueLimits;
+	/** For arrays: the bounds on each item. */
+	itemLimits?: ValueLimits;
+	/** Architect's own type id when the schema gives one ("str", "int", "str_coll", ...). */
+	archDataTypeId?: string;
 }
 
 export const FLOW_PREFIX = 'Flow.';
 
 export function withoutPrefix(key: string): string {
 	return key.startsWith(FLOW_PREFIX) ? key.slice(FLOW_PREFIX.length) : key;
-}
-
-type PropertySchema = Record<string, unknown>;
-
-function kindOf(property: PropertySchema): InputKind {
-	// Schemas may give type as a list (e.g. ["string", "null"]): the first non-null one decides.
-	const declared = Array.isArray(property.type)
-		? (property.type as unknown[]).find((type) => type !== 'null')
-		: property.type;
-	switch (declared) {
-		case 'string':
-			if (property.format === 'date') return 'date';
-			if (property.format === 'date-time') return 'dateTime';
-			return 'string';
-		case 'integer':
-			return 'integer';
-		case 'number':
-			return 'number';
-		case 'boolean':
-			return 'boolean';
-		case 'object':
-			return 'object';
-		case 'array':
-			return 'array';
-		default:
-			return 'any';
-	}
-}
-
-/** The input variables of a flow version, read defensively: unknown shapes become free JSON ("any"). */
-export function readInputVariables(schema: JsonSchemaDocument | undefined): InputVariable[] {
-	const properties = schema?.properties ?? {};
-	const required = new Set(Array.isArray(schema?.required) ? schema.required : []);
-	return Object.entries(properties).map(([key, raw]) => {
-		const property = (raw && typeof raw === 'object' ? raw : {}) as PropertySchema;
-		const kind = kindOf(property);
-		const variable: InputVariable = { key, name: withoutPrefix(key), kind, required: required.has(key) };
-		if (kind === 'array' && property.items && typeof property.items === 'object') {
-			variable.itemKind = kindOf(property.items as PropertySchema);
-		}
-		if (typeof property.description === 'string' && property.description) variable.description = property.description;
-		if (Array.isArray(property.enum) && property.enum.length) {
-			variable.enum = property.enum as Array<string | number | boolean>;
-		}
-		return variable;
-	});
 }
 
 const KIND_LABELS: Record<InputKind, string> = {
@@ -96,4 +63,24 @@ export function describeKind(variable: Pick<InputVariable, 'kind' | 'itemKind' |
 		return `a list of ${KIND_LABELS[variable.itemKind].replace(/^an? /, '')}s`.replace('(YYYY-MM-DD)s', 's (YYYY-MM-DD)');
 	}
 	return KIND_LABELS[variable.kind];
+}
+
+/** Short type names for field labels: "String", "Integer", "String list". */
+const SHORT_LABELS: Record<InputKind, string> = {
+	string: 'String',
+	integer: 'Integer',
+	number: 'Decimal',
+	boolean: 'Boolean',
+	date: 'Date',
+	dateTime: 'DateTime',
+	object: 'JSON',
+	array: 'List',
+	any: 'JSON',
+};
+
+export function shortKind(variable: Pick<InputVariable, 'kind' | 'itemKind'>): string {
+	if (variable.kind === 'array' && variable.itemKind && variable.itemKind !== 'any') {
+		return `${SHORT_LABELS[variable.itemKind]} list`;
+	}
+	return SHORT_LABELS[variable.kind];
 }

@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { Flow, FlowVersion } from '../../../schemas/generated/genesys';
 import type { GenesysClient } from '../transport/genesysClient';
 import type { LaunchTarget } from './buildInputData';
-import { readInputVariables } from './inputVariables';
+import { readSchemaVariables } from './schemaReader';
 
 export interface ResolvedTarget extends LaunchTarget {
 	/** The version launched: the one asked for, or the published one. */
@@ -65,7 +65,7 @@ async function targetOf(
 		flowName: flow.name,
 		flowType,
 		version: version || String(published),
-		variables: readInputVariables(schema),
+		variables: readSchemaVariables(schema),
 	};
 }
 

@@ -1,6 +1,6 @@
 import type { FieldType, ResourceMapperField } from 'n8n-workflow';
 
-import { describeKind, type InputVariable } from './inputVariables';
+import { shortKind, type InputVariable } from './inputVariables';
 
 const FIELD_TYPES: Record<InputVariable['kind'], FieldType | undefined> = {
 	string: 'string',
@@ -14,13 +14,13 @@ const FIELD_TYPES: Record<InputVariable['kind'], FieldType | undefined> = {
 	any: undefined,
 };
 
-// Kinds whose n8n widget does not show the whole type (a number widget takes decimals too).
-const TYPE_HINT_KINDS = new Set<InputVariable['kind']>(['integer', 'date', 'array']);
-
-/** Resource-mapper fields carry no description, so the label holds the type hint and the flow's description. */
+/**
+ * The label names the variable and its Architect type: n8n's widgets do not show it (a number widget takes
+ * decimals too, a JSON editor takes any value). Resource-mapper fields carry no description in n8n 2.41, and a
+ * description packed into the label was cut off in the editor, so descriptions are read by Flow > Get instead.
+ */
 function label(variable: InputVariable): string {
-	const hint = TYPE_HINT_KINDS.has(variable.kind) ? ` (${describeKind(variable).replace(/^an? /, '')})` : '';
-	return variable.description ? `${variable.name}${hint} — ${variable.description}` : `${variable.name}${hint}`;
+	return `${variable.name} (${shortKind(variable)})`;
 }
 
 /**
@@ -32,7 +32,7 @@ export function toResourceMapperFields(variables: InputVariable[]): ResourceMapp
 		const enumValues = variable.enum?.filter((value) => typeof value === 'string' || typeof value === 'number');
 		const field: ResourceMapperField = {
 			id: variable.name,
-			displayName: variable.name,
+			displayName: label(variable),
 			required: variable.required,
 			defaultMatch: false,
 			canBeUsedToMatch: false,
@@ -40,7 +40,6 @@ export function toResourceMapperFields(variables: InputVariable[]): ResourceMapp
 			type: enumValues?.length ? 'options' : FIELD_TYPES[variable.kind],
 		};
 		if (enumValues?.length) field.options = enumValues.map((value) => ({ name: String(value), value }));
-		field.displayName = label(variable);
 		return field;
 	});
 }

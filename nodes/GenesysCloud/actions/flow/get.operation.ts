@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readInputVariables } from '../../flowInputs/inputVariables';
+import { readSchemaVariables } from '../../flowInputs/schemaReader';
 import { readFlow } from '../../flowInputs/launchTargets';
 import { flowLocator, optionsCollection } from '../common.descriptions';
 import type { RunContext } from '../runContext';
@@ -16,7 +16,7 @@ export async function execute(this: IExecuteFunctions, run: RunContext, itemInde
 	const flowId = String(this.getNodeParameter('flowId', itemIndex, '', { extractValue: true }) ?? '').trim();
 	const flow = await readFlow(run.client, flowId, itemIndex);
 	// The input variables, readable without knowing JSON Schema: what Launch's Trigger Data fields show.
-	const inputs = readInputVariables(flow.inputSchema).map(({ name, key, kind, required, description }) => ({
+	const inputs = readSchemaVariables(flow.inputSchema).map(({ name, key, kind, required, description }) => ({
 		name,
 		key,
 		type: kind,

@@ -2,17 +2,10 @@ import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { FlowRuntimeExecution } from '../../../../schemas/generated/genesys';
-import { withoutPrefix } from '../../flowInputs/inputVariables';
+import { typedOutputs } from '../../flowInputs/typedOutputs';
 
 export const TERMINAL_STATUSES = new Set(['COMPLETED', 'ERROR', 'FAILED', 'TERMINATED']);
 const FAILED_STATUSES = new Set(['ERROR', 'FAILED', 'TERMINATED']);
-
-/** Output variables without the Flow. prefix; values exactly as Genesys sent them (integers may be strings). */
-function simplifyOutputs(outputData: FlowRuntimeExecution['outputData']): IDataObject {
-	const outputs: IDataObject = {};
-	for (const [key, value] of Object.entries(outputData ?? {})) outputs[withoutPrefix(key)] = value as IDataObject[string];
-	return outputs;
-}
 
 /** The item a finished (or read) execution becomes. */
 export function executionItem(execution: FlowRuntimeExecution, simplify: boolean, extra: IDataObject = {}): IDataObject {
@@ -26,11 +19,25 @@ export function executionItem(execution: FlowRuntimeExecution, simplify: boolean
 		dateLaunched: execution.dateLaunched,
 		dateCompleted: execution.dateCompleted,
 		completionReason: execution.completionReason,
-		outputs: execution.status === 'COMPLETED' ? simplifyOutputs(execution.outputData) : {},
+		outputs:
+			execution.status === 'COMPLETED'
+				? typedOutputs(execution.outputData as IDataObject | undefined, execution.flowVersion?.outputSchema)
+				: {},
 	};
 	if (execution.conversation?.id) item.conversationId = execution.conversation.id;
 	if (execution.flowErrorInfo) item.flowErrorInfo = execution.flowErrorInfo as IDataObject;
 	return item;
+}
+
+/**
+ * A flow that read a variable without a value fails at run time (the launch itself was accepted): say which
+ * one, since the usual cause is an input left empty or sent under a key that is not an input.
+ */
+function missingValueHint(info: FlowRuntimeExecution['flowErrorInfo']): string {
+	if (!info?.code?.startsWith('error.workflow.')) return '';
+	const expression = (info.messageParams as IDataObject | undefined)?.expression;
+	if (typeof expression !== 'string' || !expression) return '';
+	return `The flow needed ${expression} and found no usable value: give it in Trigger Data (an input left empty takes the initial value set in Architect).`;
 }
 
 /** An execution that ended in ERROR, FAILED or TERMINATED fails its item with the flow's own error. */
@@ -42,6 +49,7 @@ export function assertSucceeded(node: INode, execution: FlowRuntimeExecution, it
 		itemIndex,
 		description: [
 			info?.code ? `Flow error code: ${info.code}.` : '',
+			missingValueHint(info),
 			info?.contextId ? `Genesys correlation ID: ${info.contextId}.` : '',
 			'Open the execution in Genesys Cloud (Architect > Flow execution history) to see where the flow failed.',
 		]

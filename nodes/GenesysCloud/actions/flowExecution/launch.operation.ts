@@ -40,6 +40,15 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 	},
 	{
+		// Real flow schemas mark no input required: say once what an empty field means.
+		displayName:
+			'Empty fields are not sent: the flow then uses the initial value set for that variable in Architect',
+		name: 'triggerDataNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: { ...show, triggerDataMode: ['fields'] } },
+	},
+	{
 		displayName: 'Trigger Data Fields',
 		name: 'triggerData',
 		type: 'resourceMapper',
@@ -56,6 +65,8 @@ export const description: INodeProperties[] = [
 				addAllFields: true,
 				multiKeyMatch: false,
 				supportAutoMap: true,
+				// A republished flow may have gained inputs: reload the fields when the node is opened.
+				refreshStaleSchemaOnOpen: true,
 				noFieldsError: 'No Trigger Data fields: pick a flow (a flow without input variables is launched without Trigger Data)',
 			},
 		},
