@@ -83,7 +83,7 @@ export const simplifyOutputOption: INodeProperties = {
 	type: 'boolean',
 	default: true,
 	description:
-		'Whether to return output variables without the Flow. prefix and the main execution fields only. Values stay as Genesys sends them: integer outputs may arrive as strings such as "200".',
+		'Whether to return the main execution fields only, with output variables without the Flow. prefix and of the types their flow declares (Genesys sends integers as strings such as "200"). Off returns the execution and its outputData exactly as Genesys sent them.',
 };
 
 /** An operation's Options: its own options first, then the request options every operation shares. */
