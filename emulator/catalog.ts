@@ -2,19 +2,26 @@
  * The flows of the seed as the API shows them. Entities are built once at start-up (flows never change while the
  * emulator runs), so GET handlers only serialize.
  */
+import { toRealSchema, type SchemaDialect } from './schema-dialect';
 import type { LoadedSeed } from './seed/loader';
 import type { JsonSchemaDoc, SeedFlow, SeedRun, SeedVersion } from './seed/model';
+
+/** A body in both schema dialects, precomputed at start-up. */
+export type ByDialect<T> = Record<SchemaDialect, T>;
 
 export interface CatalogVersion {
 	seed: SeedVersion;
 	id: string;
 	name: string;
 	type: 'PUBLISH' | 'CHECKIN' | 'SAVE';
+	/** The seed's (plain) schemas: what launch checks and outputs are computed from, whatever dialect is served. */
 	inputSchema: JsonSchemaDoc | undefined;
 	outputSchema: JsonSchemaDoc | undefined;
+	/** The schemas in each dialect. */
+	schemas: ByDialect<{ input: JsonSchemaDoc | undefined; output: JsonSchemaDoc | undefined }>;
 	run: SeedRun;
-	/** Full FlowVersion, schemas included (versions endpoints, execution status). */
-	entity: Record<string, unknown>;
+	/** Full FlowVersion, schemas included (versions endpoints, execution status), per dialect. */
+	entity: ByDialect<Record<string, unknown>>;
 	/** FlowVersion without schemas (nested in Flow). */
 	summary: Record<string, unknown>;
 	/** {id, name, selfUri} (launch response). */
@@ -31,11 +38,16 @@ export interface CatalogFlow {
 	versions: Map<string, CatalogVersion>;
 	versionList: CatalogVersion[];
 	published: CatalogVersion | undefined;
-	/** Flow with the published version's inputSchema/outputSchema. */
-	entity: Record<string, unknown>;
+	/** The seed's schemaDialect: served whatever the schemaDialect knob says. */
+	fixedDialect: SchemaDialect | undefined;
+	/** Flow with the published version's inputSchema/outputSchema, per dialect. */
+	entity: ByDialect<Record<string, unknown>>;
 	/** Flow without inputSchema/outputSchema (listing with includeSchemas=false). */
 	entityWithoutSchemas: Record<string, unknown>;
 }
+
+/** The dialect a flow's schemas are served in: its seed's schemaDialect, else the schemaDialect knob. */
+export const dialectOf = (flow: CatalogFlow, knob: SchemaDialect): SchemaDialect => flow.fixedDialect ?? knob;
 
 export const flowUri = (id: string) => `/api/v2/flows/${encodeURIComponent(id)}`;
 export const versionUri = (flowId: string, versionId: string) => `${flowUri(flowId)}/versions/${encodeURIComponent(versionId)}`;
@@ -77,11 +89,12 @@ function buildFlow(flow: SeedFlow, division: { id: string; name: string }): Cata
 		...(flow.checkedInVersion && { checkedInVersion: versions.get(flow.checkedInVersion)!.summary }),
 		selfUri: flowUri(flow.id),
 	};
-	const entity = {
+	const withSchemas = (dialect: SchemaDialect) => ({
 		...withoutSchemas,
-		...(published?.inputSchema && { inputSchema: published.inputSchema }),
-		...(published?.outputSchema && { outputSchema: published.outputSchema }),
-	};
+		...(published?.schemas[dialect].input && { inputSchema: published.schemas[dialect].input }),
+		...(published?.schemas[dialect].output && { outputSchema: published.schemas[dialect].output }),
+	});
+	const entity = { real: withSchemas('real'), plain: withSchemas('plain') };
 	return {
 		seed: flow,
 		id: flow.id,
@@ -92,6 +105,7 @@ function buildFlow(flow: SeedFlow, division: { id: string; name: string }): Cata
 		versions,
 		versionList,
 		published,
+		fixedDialect: flow.schemaDialect,
 		entity,
 		entityWithoutSchemas: withoutSchemas,
 	};
@@ -101,6 +115,9 @@ function buildVersion(flow: SeedFlow, v: SeedVersion): CatalogVersion {
 	const name = v.name ?? v.id;
 	const type = v.type ?? 'PUBLISH';
 	const selfUri = versionUri(flow.id, v.id);
+	// Real FlowVersions carry epoch-ms dateSaved/dateCheckedIn next to dateCreated and a generationId (captured:
+	// WORKFLOW_VERSION_PUBLISHED); the other generationIds are guessed in the same pattern.
+	const generation = { PUBLISH: 'PUBLISHED', CHECKIN: 'CHECKED_IN', SAVE: 'SAVED' }[type];
 	const summary: Record<string, unknown> = {
 		id: v.id,
 		name,
@@ -110,16 +127,26 @@ function buildVersion(flow: SeedFlow, v: SeedVersion): CatalogVersion {
 		secure: false,
 		debug: false,
 		createdBy: { id: '00000000-0000-4000-8000-0000000000aa', name: 'Architect author', selfUri: '/api/v2/users/00000000-0000-4000-8000-0000000000aa' },
-		...(v.dateCreated !== undefined && { dateCreated: v.dateCreated }),
+		...(v.dateCreated !== undefined && { dateCreated: v.dateCreated, dateSaved: v.dateCreated }),
+		...(v.dateCreated !== undefined && type !== 'SAVE' && { dateCheckedIn: v.dateCreated }),
 		...(v.datePublished !== undefined && { datePublished: v.datePublished }),
+		generationId: `${flow.type.toUpperCase()}_VERSION_${generation}`,
 		configurationUri: `${selfUri}/configuration`,
 		selfUri,
 	};
-	const entity = {
-		...summary,
-		...(v.inputSchema && { inputSchema: v.inputSchema }),
-		...(v.outputSchema && { outputSchema: v.outputSchema }),
+	const schemas: CatalogVersion['schemas'] = {
+		plain: { input: v.inputSchema, output: v.outputSchema },
+		real: {
+			input: v.inputSchema && toRealSchema(v.inputSchema, 'input'),
+			output: v.outputSchema && toRealSchema(v.outputSchema, 'output'),
+		},
 	};
+	const withSchemas = (dialect: SchemaDialect) => ({
+		...summary,
+		...(schemas[dialect].input && { inputSchema: schemas[dialect].input }),
+		...(schemas[dialect].output && { outputSchema: schemas[dialect].output }),
+	});
+	const entity = { real: withSchemas('real'), plain: withSchemas('plain') };
 	return {
 		seed: v,
 		id: v.id,
@@ -127,6 +154,7 @@ function buildVersion(flow: SeedFlow, v: SeedVersion): CatalogVersion {
 		type,
 		inputSchema: v.inputSchema,
 		outputSchema: v.outputSchema,
+		schemas,
 		run: { ...(flow.run ?? {}), ...(v.run ?? {}) },
 		entity,
 		summary,

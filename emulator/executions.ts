@@ -4,7 +4,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { CatalogFlow, CatalogVersion } from './catalog';
-import { computeOutputs } from './outputs';
+import type { PreparedRun, RunFailure } from './flow-run';
+import { computeOutputs, type OutputOptions } from './outputs';
+import type { SchemaDialect } from './schema-dialect';
 import type { Prng } from './prng';
 import type { EmulatorExecutionRecord, ExecutionStatus } from './types';
 
@@ -15,12 +17,15 @@ export interface Execution {
 	name: string;
 	sentName: string | undefined;
 	sentFlowVersion: string | null | undefined;
-	inputData: Record<string, unknown>;
+	/** Every input with the value the flow runs with (sent, else initial value, else NOT_SET). */
+	inputs: Record<string, unknown>;
 	sentInputData: unknown;
 	launchedAt: number;
 	/** null = never ends on its own. */
 	endsAt: number | null;
-	outcome: 'COMPLETED' | 'ERROR' | 'NEVER';
+	outcome: 'COMPLETED' | 'ERROR' | 'FAILED' | 'NEVER';
+	/** Why a FAILED run failed. */
+	failure: RunFailure | null;
 	terminatedAt: number | null;
 	clientId: string;
 	tokenScope: string | null;
@@ -32,9 +37,14 @@ export interface LaunchInput {
 	sentName: string | undefined;
 	sentFlowVersion: string | null | undefined;
 	sentInputData: unknown;
+	/** What the flow runs with and whether it fails (flow-run.ts). */
+	prepared: PreparedRun;
 	clientId: string;
 	tokenScope: string | null;
 }
+
+/** A run that fails on a missing or unusable input fails early: at most this long (before scaling) after launch. */
+export const FAILURE_AFTER_MS = 100;
 
 export const executionUri = (id: string) => `/api/v2/flows/executions/${id}`;
 
@@ -45,10 +55,12 @@ export class ExecutionEngine {
 	/** Creates an execution; `duplicate` tells whether an identical launch (flow, name, inputs) ran within the window. */
 	launch(input: LaunchInput, now: number, durationScale: number, duplicateWindowMs: number, prng: Prng) {
 		const run = input.version.run;
-		const outcome = run.outcome ?? 'COMPLETED';
+		const failure = input.prepared.failure;
+		const outcome = failure ? 'FAILED' : (run.outcome ?? 'COMPLETED');
 		let duration = 0;
 		if (typeof run.durationMs === 'number') duration = run.durationMs;
 		else if (run.durationMs) duration = run.durationMs.min + prng.next() * (run.durationMs.max - run.durationMs.min);
+		if (failure) duration = Math.min(duration, FAILURE_AFTER_MS);
 		const execution: Execution = {
 			id: randomUUID(),
 			flow: input.flow,
@@ -56,11 +68,12 @@ export class ExecutionEngine {
 			name: input.sentName || `${input.flow.name} ${new Date(now).toISOString()}`,
 			sentName: input.sentName,
 			sentFlowVersion: input.sentFlowVersion,
-			inputData: (input.sentInputData ?? {}) as Record<string, unknown>,
+			inputs: input.prepared.inputs,
 			sentInputData: input.sentInputData,
 			launchedAt: now,
 			endsAt: outcome === 'NEVER' ? null : now + Math.round(duration * durationScale),
 			outcome,
+			failure,
 			terminatedAt: null,
 			clientId: input.clientId,
 			tokenScope: input.tokenScope,
@@ -80,7 +93,7 @@ export class ExecutionEngine {
 	status(e: Execution, now: number): ExecutionStatus {
 		if (e.terminatedAt !== null) return 'TERMINATED';
 		if (e.endsAt === null || now < e.endsAt) return 'RUNNING';
-		return e.outcome === 'ERROR' ? 'ERROR' : 'COMPLETED';
+		return e.outcome === 'ERROR' || e.outcome === 'FAILED' ? e.outcome : 'COMPLETED';
 	}
 
 	/** false when the execution had already ended. */
@@ -91,19 +104,24 @@ export class ExecutionEngine {
 	}
 
 	/** FlowRuntimeExecution as GET /api/v2/flows/executions/{id} answers it. */
-	view(e: Execution, now: number, integersAsStrings: boolean): Record<string, unknown> {
+	view(e: Execution, now: number, dialect: SchemaDialect, outputs: OutputOptions): Record<string, unknown> {
 		const status = this.status(e, now);
 		const body: Record<string, unknown> = {
 			id: e.id,
 			name: e.name,
-			flowVersion: e.version.entity,
+			flowVersion: e.version.entity[dialect],
 			dateLaunched: new Date(e.launchedAt).toISOString(),
 			status,
 		};
 		if (status === 'COMPLETED') {
 			body.dateCompleted = new Date(e.endsAt!).toISOString();
 			body.completionReason = 'Success';
-			body.outputData = computeOutputs(e.version.run.outputs, e.version.outputSchema, e.inputData, integersAsStrings);
+			body.outputData = computeOutputs(e.version.run.outputs, e.version.outputSchema, e.inputs, outputs);
+		} else if (status === 'FAILED') {
+			// As captured: only message, code, messageWithParams and messageParams.
+			body.dateCompleted = new Date(e.endsAt!).toISOString();
+			body.completionReason = 'Failure';
+			body.flowErrorInfo = { ...e.failure! };
 		} else if (status === 'ERROR') {
 			const error = e.version.run.error ?? { message: 'The flow ended in error.', code: 'flow.execution.error' };
 			body.dateCompleted = new Date(e.endsAt!).toISOString();
@@ -133,6 +151,7 @@ export class ExecutionEngine {
 			requestedFlowVersion: e.sentFlowVersion,
 			name: e.sentName,
 			inputData: e.sentInputData,
+			runInputs: e.inputs,
 			status: this.status(e, now),
 			clientId: e.clientId,
 			tokenScope: e.tokenScope,

@@ -12,7 +12,7 @@ export interface InputProblem {
 }
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
+export const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
 export function validateInputData(
 	inputData: Record<string, unknown>,
@@ -101,7 +101,7 @@ function matchesType(value: unknown, type: string, schema: Record<string, unknow
 	}
 }
 
-function isDate(value: string): boolean {
+export function isDate(value: string): boolean {
 	const m = DATE.exec(value);
 	if (!m) return false;
 	const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));

@@ -23,6 +23,10 @@ export function defaultKnobs(): EmulatorKnobs {
 		unknownInputKeys: 'reject',
 		missingInputData: 'accept',
 		integerOutputsAsStrings: true,
+		decimalOutputsAsStrings: false,
+		booleanOutputsAsStrings: false,
+		schemaDialect: 'real',
+		launchValidation: 'lenient',
 		validateResponses: true,
 		duplicateWindowSeconds: 300,
 		maxPageSize: 500,
@@ -122,10 +126,18 @@ export function mergeKnobs(current: EmulatorKnobs, patch: unknown): EmulatorKnob
 			case 'missingInputData':
 				next.missingInputData = oneOf(key, value, ['accept', 'reject'] as const);
 				break;
+			case 'schemaDialect':
+				next.schemaDialect = oneOf(key, value, ['real', 'plain'] as const);
+				break;
+			case 'launchValidation':
+				next.launchValidation = oneOf(key, value, ['lenient', 'strict'] as const);
+				break;
 			case 'nameFilterWithoutWildcard':
 				next.nameFilterWithoutWildcard = oneOf(key, value, ['exact', 'contains'] as const);
 				break;
 			case 'integerOutputsAsStrings':
+			case 'decimalOutputsAsStrings':
+			case 'booleanOutputsAsStrings':
 			case 'validateResponses':
 				if (typeof value !== 'boolean') fail(`${key} must be a boolean`);
 				next[key] = value;

@@ -1,22 +1,31 @@
 /**
- * Computes a completed execution's outputData from its inputs (see OutputExpr in seed/model.ts). Every output of
- * the outputSchema is present; unset ones are null, and Integer outputs become strings when integerOutputsAsStrings
- * is on, as observed on real Genesys ("200").
+ * Computes a completed execution's outputData from the inputs it ran with (see OutputExpr in seed/model.ts), as
+ * real Genesys sends it (captured): every output of the (plain, authoring) outputSchema is present, unset ones are
+ * null and unset collections [], and Integer outputs are strings ("200") when integerOutputsAsStrings is on.
+ * Decimal and Boolean outputs as strings are unverified: knobs, off by default.
  */
 import type { JsonSchemaDoc, OutputExpr } from './seed/model';
+
+export interface OutputOptions {
+	integersAsStrings: boolean;
+	decimalsAsStrings: boolean;
+	booleansAsStrings: boolean;
+}
 
 export function computeOutputs(
 	exprs: Record<string, OutputExpr> | undefined,
 	outputSchema: JsonSchemaDoc | undefined,
 	inputs: Record<string, unknown>,
-	integersAsStrings: boolean,
+	options: OutputOptions,
 ): Record<string, unknown> {
 	const properties = outputSchema?.properties ?? {};
 	const out: Record<string, unknown> = {};
 	for (const key of new Set([...Object.keys(properties), ...Object.keys(exprs ?? {})])) {
 		const expr = exprs?.[key];
-		const value = expr ? evaluate(expr, inputs) : null;
-		out[key] = integersAsStrings ? stringifyIntegers(value, properties[key]) : value;
+		const schema = properties[key];
+		let value = expr ? evaluate(expr, inputs) : null;
+		if (value === null && schema?.type === 'array') value = [];
+		out[key] = stringify(value, schema, options);
 	}
 	return out;
 }
@@ -36,14 +45,21 @@ function evaluate(expr: OutputExpr, inputs: Record<string, unknown>): unknown {
 		const v = get(expr.gte[0]);
 		return typeof v === 'number' && v >= expr.gte[1];
 	}
-	if ('present' in expr) return get(expr.present) !== null;
+	if ('present' in expr) {
+		const v = get(expr.present);
+		return v !== null && !(Array.isArray(v) && v.length === 0);
+	}
 	return null;
 }
 
-function stringifyIntegers(value: unknown, schema: Record<string, unknown> | undefined): unknown {
+function stringify(value: unknown, schema: Record<string, unknown> | undefined, options: OutputOptions): unknown {
 	if (!schema) return value;
-	if (schema.type === 'integer' && typeof value === 'number') return String(value);
-	if (schema.type === 'array' && Array.isArray(value) && (schema.items as { type?: string } | undefined)?.type === 'integer')
-		return value.map((v) => (typeof v === 'number' ? String(v) : v));
+	if (schema.type === 'array' && Array.isArray(value)) {
+		const items = schema.items as Record<string, unknown> | undefined;
+		return value.map((v) => stringify(v, items, options));
+	}
+	if (schema.type === 'integer' && typeof value === 'number' && options.integersAsStrings) return String(value);
+	if (schema.type === 'number' && typeof value === 'number' && options.decimalsAsStrings) return String(value);
+	if (schema.type === 'boolean' && typeof value === 'boolean' && options.booleansAsStrings) return String(value);
 	return value;
 }

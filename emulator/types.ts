@@ -68,6 +68,17 @@ export interface EmulatorKnobs {
 	/** A launch body without inputData: 'accept' (default) or 'reject' (400 asking for {}). */
 	missingInputData: 'accept' | 'reject';
 	integerOutputsAsStrings: boolean;
+	/** Decimal outputs as strings ("2.5"); default false (real behaviour unverified). */
+	decimalOutputsAsStrings: boolean;
+	/** Boolean outputs as strings ("true"); default false (real behaviour unverified). */
+	booleanOutputsAsStrings: boolean;
+	/** Schemas as real orgs send them ('real', default: draft-07, $ref/definitions/oneOf, no required) or the plain-type form. */
+	schemaDialect: 'real' | 'plain';
+	/**
+	 * 'lenient' (default, as real): launches are accepted whatever inputData holds and a run that lacks a needed input
+	 * or got a wrong-typed one ends FAILED; 'strict': the emulator's own 400 invalid.value checks of inputData.
+	 */
+	launchValidation: 'lenient' | 'strict';
 	validateResponses: boolean;
 	duplicateWindowSeconds: number;
 	maxPageSize: number;
@@ -87,7 +98,8 @@ export interface EmulatorOptions {
 	knobs?: EmulatorKnobsPatch;
 }
 
-export type ExecutionStatus = 'RUNNING' | 'COMPLETED' | 'ERROR' | 'TERMINATED';
+/** The status set of the real API; the emulator itself never reports UNKNOWN. */
+export type ExecutionStatus = 'UNKNOWN' | 'RUNNING' | 'COMPLETED' | 'ERROR' | 'FAILED' | 'TERMINATED';
 
 export interface EmulatorExecutionRecord {
 	id: string;
@@ -100,6 +112,8 @@ export interface EmulatorExecutionRecord {
 	name: string | undefined;
 	/** inputData exactly as sent (undefined when absent). */
 	inputData: unknown;
+	/** Every input of the version with the value the flow ran with (sent, else initial value, else null / []). */
+	runInputs: Record<string, unknown>;
 	status: ExecutionStatus;
 	clientId: string;
 	/** The scope the token was requested with (null when none). */

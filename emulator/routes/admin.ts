@@ -5,6 +5,7 @@
 import type { Reply, RequestContext } from '../context';
 import { ApiError, notFound } from '../errors';
 import { KnobError } from '../knobs';
+import { viewExecution } from './executions';
 
 export function adminRoute(ctx: RequestContext): Reply {
 	const { state, method, now } = ctx;
@@ -40,7 +41,7 @@ export function adminRoute(ctx: RequestContext): Reply {
 		if (!execution) throw notFound('Flow execution', terminate[1]);
 		if (!state.executions.terminate(execution, now))
 			throw new ApiError(409, 'conflict', `Execution ${execution.id} already ended (${state.executions.status(execution, now)}).`);
-		return { status: 200, body: state.executions.view(execution, now, state.knobs.integerOutputsAsStrings) };
+		return { status: 200, body: viewExecution(state, execution, now) };
 	}
 	throw new ApiError(404, 'not.found', `No emulator endpoint ${method} /__emulator${path}. See docs/emulator.md.`);
 }

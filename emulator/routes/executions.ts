@@ -2,11 +2,13 @@
  * POST /api/v2/flows/executions and GET /api/v2/flows/executions/{id}. Every rejection names the field and the
  * likely fix: these messages are what a user reads in n8n when a launch fails.
  */
-import type { CatalogFlow, CatalogVersion } from '../catalog';
+import { dialectOf, type CatalogFlow, type CatalogVersion } from '../catalog';
 import { ok, type Reply, type RequestContext } from '../context';
 import { checkModel } from '../contract';
 import { ApiError, badRequest, notFound } from '../errors';
-import { executionUri } from '../executions';
+import { executionUri, type Execution } from '../executions';
+import { prepareRun } from '../flow-run';
+import type { EmulatorState } from '../state';
 import { validateInputData } from '../input-validation';
 
 export const MAX_BODY_BYTES = 512_000;
@@ -74,7 +76,10 @@ export function launchRoute(ctx: RequestContext): Reply {
 		);
 	const version = resolveVersion(flow, flowVersion as string | null | undefined);
 
-	const problems = validateInputData((inputData ?? {}) as Record<string, unknown>, version.inputSchema, knobs.unknownInputKeys);
+	// Real Genesys accepts any inputData object and lets the run fail (launchValidation 'lenient', the default);
+	// 'strict' keeps the emulator's own friendly 400s, checked against the seed's plain schema (required, enums).
+	const sent = (inputData ?? {}) as Record<string, unknown>;
+	const problems = knobs.launchValidation === 'strict' ? validateInputData(sent, version.inputSchema, knobs.unknownInputKeys) : [];
 	if (problems.length)
 		throw new ApiError(
 			400,
@@ -90,6 +95,7 @@ export function launchRoute(ctx: RequestContext): Reply {
 			sentName: name as string | undefined,
 			sentFlowVersion: flowVersion as string | null | undefined,
 			sentInputData: inputData,
+			prepared: prepareRun(sent, version.inputSchema, version.run),
 			clientId: ctx.token!.clientId,
 			tokenScope: ctx.token!.requestedScope,
 		},
@@ -106,7 +112,17 @@ export function launchRoute(ctx: RequestContext): Reply {
 export function getExecutionRoute(ctx: RequestContext): Reply {
 	const execution = ctx.state.executions.get(ctx.params[0]);
 	if (!execution) throw notFound('Flow execution', ctx.params[0]);
-	return ok(ctx.state.executions.view(execution, ctx.now, ctx.state.knobs.integerOutputsAsStrings), 'FlowRuntimeExecution');
+	return ok(viewExecution(ctx.state, execution, ctx.now), 'FlowRuntimeExecution');
+}
+
+/** FlowRuntimeExecution in the flow's schema dialect, outputs typed as the knobs say. */
+export function viewExecution(state: EmulatorState, execution: Execution, now: number): Record<string, unknown> {
+	const knobs = state.knobs;
+	return state.executions.view(execution, now, dialectOf(execution.flow, knobs.schemaDialect), {
+		integersAsStrings: knobs.integerOutputsAsStrings,
+		decimalsAsStrings: knobs.decimalOutputsAsStrings,
+		booleansAsStrings: knobs.booleanOutputsAsStrings,
+	});
 }
 
 /** Models orgs/gateways that refuse a launch whose token lacks a scope (e.g. flow:execute); off by default. */

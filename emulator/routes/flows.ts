@@ -4,7 +4,7 @@
  * hide them unless deleted=true; launching one answers 410.
  */
 import type { CatalogFlow } from '../catalog';
-import { flowUri } from '../catalog';
+import { dialectOf, flowUri } from '../catalog';
 import { ok, type Reply, type RequestContext } from '../context';
 import { badRequest, notFound } from '../errors';
 import type { EmulatorKnobs } from '../types';
@@ -55,19 +55,20 @@ export function listFlowsRoute(ctx: RequestContext): Reply {
 	flows = [...flows].sort((a, b) => (key(a) < key(b) ? -direction : key(a) > key(b) ? direction : 0));
 
 	const page = flows.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
-	const entities = page.map((f) => (includeSchemas ? f.entity : f.entityWithoutSchemas));
+	const entities = page.map((f) => (includeSchemas ? f.entity[dialectOf(f, knobs.schemaDialect)] : f.entityWithoutSchemas));
 	return ok(envelope(entities, flows.length, pageNumber, pageSize, '/api/v2/flows', query), 'FlowEntityListing');
 }
 
 export function getFlowRoute(ctx: RequestContext): Reply {
-	return ok(findFlow(ctx, ctx.params[0]).entity, 'Flow');
+	const flow = findFlow(ctx, ctx.params[0]);
+	return ok(flow.entity[dialectOf(flow, ctx.state.knobs.schemaDialect)], 'Flow');
 }
 
 export function listVersionsRoute(ctx: RequestContext): Reply {
 	const flow = findFlow(ctx, ctx.params[0]);
 	const { pageNumber, pageSize } = paging(ctx.query, ctx.state.knobs);
 	const all = [...flow.versionList].reverse(); // newest first
-	const entities = all.slice((pageNumber - 1) * pageSize, pageNumber * pageSize).map((v) => v.entity);
+	const entities = all.slice((pageNumber - 1) * pageSize, pageNumber * pageSize).map((v) => v.entity[dialectOf(flow, ctx.state.knobs.schemaDialect)]);
 	return ok(envelope(entities, all.length, pageNumber, pageSize, `${flowUri(flow.id)}/versions`, ctx.query), 'FlowVersionEntityListing');
 }
 
@@ -75,7 +76,7 @@ export function getVersionRoute(ctx: RequestContext): Reply {
 	const flow = findFlow(ctx, ctx.params[0]);
 	const version = flow.versions.get(ctx.params[1]);
 	if (!version) throw notFound(`Version of flow ${flow.id}`, ctx.params[1]);
-	return ok(version.entity, 'FlowVersion');
+	return ok(version.entity[dialectOf(flow, ctx.state.knobs.schemaDialect)], 'FlowVersion');
 }
 
 function findFlow(ctx: RequestContext, id: string): CatalogFlow {

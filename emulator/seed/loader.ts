@@ -39,6 +39,15 @@ export function loadSeed(file: string = DEFAULT_SEED_FILE): LoadedSeed {
 		for (const ref of [flow.publishedVersion, flow.savedVersion, flow.checkedInVersion]) {
 			if (ref && !versionIds.has(ref)) problems.push(`flow ${flow.id}: version ${ref} is not in its versions`);
 		}
+		if (flow.schemaDialect !== undefined && flow.schemaDialect !== 'real' && flow.schemaDialect !== 'plain')
+			problems.push(`flow ${flow.id}: schemaDialect must be "real" or "plain"`);
+		// run.needs and run.initialValues must name inputs of every version they apply to.
+		for (const version of flow.versions ?? []) {
+			const run = { ...(flow.run ?? {}), ...(version.run ?? {}) };
+			const inputs = new Set(Object.keys(version.inputSchema?.properties ?? {}));
+			for (const key of [...(run.needs ?? []), ...Object.keys(run.initialValues ?? {})])
+				if (!inputs.has(key)) problems.push(`flow ${flow.id} version ${version.id}: run names '${key}', which is not an input`);
+		}
 	}
 	const clientIds = new Set<string>();
 	for (const client of seed.clients) {

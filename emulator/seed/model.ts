@@ -33,6 +33,10 @@ export interface SeedRun {
 	outcome?: 'COMPLETED' | 'ERROR' | 'NEVER';
 	outputs?: Record<string, OutputExpr>;
 	error?: { message: string; code: string };
+	/** Initial values of inputs, used when a launch does not supply them (keys Flow.-prefixed). */
+	initialValues?: Record<string, unknown>;
+	/** Inputs the flow reads and cannot do without: NOT_SET at run time → the run ends FAILED (unexpectedNull). */
+	needs?: string[];
 }
 
 export interface SeedVersion {
@@ -61,6 +65,8 @@ export interface SeedFlow {
 	checkedInVersion?: string;
 	versions: SeedVersion[];
 	run?: SeedRun;
+	/** Serve this flow's schemas in this dialect whatever the schemaDialect knob says (e.g. "plain"). */
+	schemaDialect?: 'real' | 'plain';
 }
 
 export interface SeedClient {

@@ -112,6 +112,18 @@ export interface FlowVersion {
 	 * Epoch milliseconds.
 	 */
 	dateCreated?: number;
+	/**
+	 * Epoch milliseconds.
+	 */
+	dateSaved?: number;
+	/**
+	 * Epoch milliseconds.
+	 */
+	dateCheckedIn?: number;
+	/**
+	 * e.g. WORKFLOW_VERSION_PUBLISHED.
+	 */
+	generationId?: string;
 	datePublished?: string;
 	configurationUri?: string;
 	inputSchema?: JsonSchemaDocument;
@@ -120,7 +132,7 @@ export interface FlowVersion {
 	[k: string]: unknown;
 }
 /**
- * A flow's inputSchema or outputSchema as Genesys sends it. Property keys are the Flow.-prefixed variable names; each property is itself a JSON Schema (string, integer, number, boolean, string+format date/date-time, object, array+items). Read it defensively.
+ * A flow's inputSchema or outputSchema. Property keys are the Flow.-prefixed variable names. Real orgs send draft-07 documents whose properties are $refs into definitions (archString, archInteger, ...: an archDataTypeId and a oneOf with a null branch), collections as {type: array, maxItems, items: {$ref}}, no required and additionalProperties false; the plain form (each property a JSON Schema with type, optional required) exists too. Read it defensively.
  */
 export interface JsonSchemaDocument {
 	id?: string;
@@ -139,6 +151,21 @@ export interface JsonSchemaDocument {
 		| {
 				[k: string]: unknown;
 		  };
+	/**
+	 * The Architect types the properties use (real dialect only), keyed by name, e.g. archString.
+	 */
+	definitions?: {
+		[k: string]: {
+			/**
+			 * Architect's type id: str, int, dec, bool, ...
+			 */
+			archDataTypeId?: string;
+			oneOf?: {
+				[k: string]: unknown;
+			}[];
+			[k: string]: unknown;
+		};
+	};
 	[k: string]: unknown;
 }
 /**
