@@ -34,6 +34,7 @@ import {
 
 const EXAMPLE_ID = 'e2eLaunchExample1';
 const VALIDATION_ID = 'e2eLaunchValidation1';
+const NESTED_ID = 'e2eLaunchNestedKeys1';
 const TOKEN_ID = 'e2eLaunchTokenRenewal1';
 const STORM_ID = 'e2eLaunch429Storm1';
 
@@ -102,6 +103,17 @@ describe('Genesys Cloud node in the real n8n (CLI)', { timeout: 15 * 60_000 }, (
 				},
 			}),
 			launchWorkflow({
+				id: NESTED_ID,
+				name: 'E2E: inputs nested under Flow',
+				credential: EXAMPLE_CREDENTIAL,
+				items: [{ customerId: 'C-1' }],
+				parameters: {
+					flowId: flowRef(seedIds.demo, 'Customer follow-up'),
+					triggerDataMode: 'json',
+					triggerDataJson: '={{ { "Flow": { "customerId": $json.customerId } } }}',
+				},
+			}),
+			launchWorkflow({
 				id: TOKEN_ID,
 				name: 'E2E: token renewal',
 				credential: TOKEN_CREDENTIAL,
@@ -150,9 +162,10 @@ describe('Genesys Cloud node in the real n8n (CLI)', { timeout: 15 * 60_000 }, (
 			assert.ok(outputs, `item ${i} has the flow's outputs: ${JSON.stringify(item)}`);
 			assert.match(String(outputs.greeting), new RegExp(customer.name), `item ${i} greeting`);
 			assert.match(String(outputs.greeting), new RegExp(customer.id), `item ${i} greeting`);
-			assert.equal(String(outputs.ticketNumber), String(1000 + customer.priority));
+			// Genesys sends Integer outputs as strings; Simplify Output types them by the output schema.
+			assert.equal(outputs.ticketNumber, 1000 + customer.priority);
 			assert.equal(outputs.escalated, customer.priority >= 3);
-			assert.equal(String(outputs.tagCount), String(customer.tags.length));
+			assert.equal(outputs.tagCount, customer.tags.length);
 		});
 
 		// What Genesys Cloud received: Flow.-prefixed inputs, typed as the flow declares them.
@@ -187,6 +200,17 @@ describe('Genesys Cloud node in the real n8n (CLI)', { timeout: 15 * 60_000 }, (
 		assert.equal(result.run!.data.resultData.lastNodeExecuted, GENESYS_NODE_NAME);
 		assert.deepEqual(emu.launchAttempts(), [], 'no launch request reached Genesys Cloud');
 		assert.equal(emu.executions().length, 0);
+	});
+
+	test('inputs nested under "Flow", which Genesys would accept and then fail on, are refused before sending', async () => {
+		const result = await executeWorkflow(home, NESTED_ID);
+		assert.equal(result.ok, false, `the run should fail: ${explain(result)}`);
+		assert.equal(
+			runErrorMessage(result.run!),
+			'Trigger Data (JSON) of item 0 does not fit flow "Customer follow-up": "Flow" is not an input of the flow',
+			explain(result),
+		);
+		assert.deepEqual(emu.launchAttempts(), [], 'no launch request reached Genesys Cloud');
 	});
 
 	test('an expired token is renewed once and the new token is persisted for the next runs', async () => {

@@ -30,7 +30,7 @@ describe('Flow > Get and Flow > Get Many', () => {
 		assert.ok((flow.inputSchema as IDataObject).properties);
 		assert.ok((flow.outputSchema as IDataObject).properties);
 		const inputs = flow.inputs as IDataObject[];
-		assert.deepEqual(inputs[0], { name: 'stringInput', key: 'Flow.stringInput', type: 'string', required: true, description: 'A String input (required).' });
+		assert.deepEqual(inputs[0], { name: 'stringInput', key: 'Flow.stringInput', type: 'string', required: false, description: 'A String input (required).' });
 		assert.deepEqual(
 			inputs.map((input) => [input.name, input.type]),
 			[

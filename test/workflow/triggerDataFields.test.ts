@@ -19,14 +19,14 @@ describe('Trigger Data fields (resource mapper)', () => {
 	});
 	after(async () => await bench.close());
 
-	test('one typed field per input of every Architect type, ids without the Flow. prefix', async () => {
+	test('one typed field per input of every Architect type, ids without the Flow. prefix, none required (real dialect)', async () => {
 		const { fields, emptyFieldsNotice } = await loadTriggerDataFields(bench, credentialId, seedIds.allTypes);
 		assert.equal(emptyFieldsNotice, undefined);
 		assert.deepEqual(
 			fields.map((field) => [field.id, field.type, field.required]),
 			[
-				['stringInput', 'string', true],
-				['integerInput', 'number', true],
+				['stringInput', 'string', false],
+				['integerInput', 'number', false],
 				['decimalInput', 'number', false],
 				['booleanInput', 'boolean', false],
 				['dateInput', 'dateTime', false],
@@ -34,7 +34,8 @@ describe('Trigger Data fields (resource mapper)', () => {
 				['jsonInput', 'object', false],
 				['stringCollection', 'array', false],
 				['integerCollection', 'array', false],
-				['colour', 'options', false],
+				// Architect has no enum type: a real schema gives the colour as a plain String.
+				['colour', 'string', false],
 			],
 		);
 		for (const field of fields) {
@@ -44,23 +45,32 @@ describe('Trigger Data fields (resource mapper)', () => {
 		}
 	});
 
-	test('enums become options, and labels carry the type hints and the schema descriptions', async () => {
+	test('plain schemas: enums become options; labels name the variable and its type, in both dialects', async () => {
+		const real = byId((await loadTriggerDataFields(bench, credentialId, seedIds.allTypes)).fields);
+		bench.emulator.configure({ schemaDialect: 'plain' });
 		const fields = byId((await loadTriggerDataFields(bench, credentialId, seedIds.allTypes)).fields);
+		bench.emulator.reset();
 		assert.deepEqual(fields.colour.options, [
 			{ name: 'red', value: 'red' },
 			{ name: 'green', value: 'green' },
 			{ name: 'blue', value: 'blue' },
 		]);
-		assert.match(fields.stringInput.displayName, /^stringInput — A String input \(required\)\.$/);
-		assert.match(fields.integerInput.displayName, /^integerInput \(integer\) — An Integer input/);
-		assert.match(fields.dateInput.displayName, /^dateInput \(date \(YYYY-MM-DD\)\)/);
-		assert.match(fields.integerCollection.displayName, /^integerCollection \(list of integers\) — An Integer collection\.$/);
-		assert.match(fields.stringCollection.displayName, /^stringCollection \(list of strings\)/);
-		assert.match(fields.decimalInput.displayName, /^decimalInput — A Decimal input\.$/);
+		for (const labels of [real, fields]) {
+			assert.equal(labels.stringInput.displayName, 'stringInput (String)');
+			assert.equal(labels.integerInput.displayName, 'integerInput (Integer)');
+			assert.equal(labels.dateInput.displayName, 'dateInput (Date)');
+			assert.equal(labels.integerCollection.displayName, 'integerCollection (Integer list)');
+			assert.equal(labels.stringCollection.displayName, 'stringCollection (String list)');
+			assert.equal(labels.decimalInput.displayName, 'decimalInput (Decimal)');
+		}
 	});
 
-	test('required flags follow the schema exactly', async () => {
+	test('required flags follow a plain schema exactly; a real schema marks none', async () => {
+		const real = (await loadTriggerDataFields(bench, credentialId, seedIds.demo)).fields;
+		assert.ok(real.every((field) => field.required === false));
+		bench.emulator.configure({ schemaDialect: 'plain' });
 		const demo = byId((await loadTriggerDataFields(bench, credentialId, seedIds.demo)).fields);
+		bench.emulator.reset();
 		assert.deepEqual(
 			Object.values(demo).map((field) => [field.id, field.required]),
 			[
