@@ -38,7 +38,7 @@ describe('emulator: /__emulator endpoints, stats, reset, unknown routes', () => 
 		await client.get(`/api/v2/flows/${seedIds.demo}/versions/1.0`);
 		const launched = await client.post('/api/v2/flows/executions', { flowId: seedIds.noInputs, inputData: {} });
 		await client.post('/api/v2/flows/executions', { flowId: seedIds.noInputs, inputData: {} });
-		await client.post('/api/v2/flows/executions', { flowId: seedIds.demo, inputData: {} });
+		await client.post('/api/v2/flows/executions', { flowId: seedIds.demo, inputData: null }); // 400 invalid.value
 		await client.get(`/api/v2/flows/executions/${launched.data.id}`);
 		await raw(emu).get('/__emulator/stats');
 		const res = await raw(emu).get('/__emulator/stats');

@@ -52,10 +52,15 @@ describe('emulator: the contract in schemas/', () => {
 		const catalog = new Catalog(loadSeed());
 		assert.equal(catalog.list.length, 131);
 		for (const flow of catalog.list) {
-			assertModel('Flow', flow.entity);
 			assertModel('Flow', flow.entityWithoutSchemas);
-			for (const v of flow.versionList) assertModel('FlowVersion', v.entity);
-			if (flow.published?.inputSchema) assertModel('JsonSchemaDocument', flow.published.inputSchema);
+			for (const dialect of ['real', 'plain'] as const) {
+				assertModel('Flow', flow.entity[dialect]);
+				for (const v of flow.versionList) {
+					assertModel('FlowVersion', v.entity[dialect]);
+					if (v.schemas[dialect].input) assertModel('JsonSchemaDocument', v.schemas[dialect].input);
+					if (v.schemas[dialect].output) assertModel('JsonSchemaDocument', v.schemas[dialect].output);
+				}
+			}
 		}
 		for (const [key, id] of Object.entries(seedIds)) assert.ok(catalog.get(id), `seedIds.${key} (${id}) is in ${DEFAULT_SEED_FILE}`);
 	});

@@ -42,7 +42,7 @@ describe('emulator: execution lifecycle (GET /api/v2/flows/executions/{id})', ()
 		assert.equal(emu.executions()[0].status, 'COMPLETED');
 	});
 
-	it('returns Integer outputs as strings by default, as numbers with integerOutputsAsStrings=false; unset outputs are null', async () => {
+	it('returns Integer outputs as strings by default, as numbers with integerOutputsAsStrings=false; unset outputs are null, unset collections []', async () => {
 		emu.configure({ executionDurationScale: 0 });
 		const input = { 'Flow.stringInput': 's', 'Flow.integerInput': 199, 'Flow.stringCollection': ['a', 'b', 'c'] };
 		const id = await launch({ flowId: seedIds.allTypes, inputData: input });
@@ -53,6 +53,8 @@ describe('emulator: execution lifecycle (GET /api/v2/flows/executions/{id})', ()
 			'Flow.hasDate': false,
 			'Flow.colourEcho': null,
 			'Flow.neverSet': null,
+			'Flow.integerCollectionEcho': [],
+			'Flow.decimalEcho': 0.5,
 		});
 		emu.configure({ integerOutputsAsStrings: false });
 		const out = (await status(id)).data.outputData;

@@ -79,10 +79,11 @@ describe('emulator: flows and versions', () => {
 		assert.equal(without.data.entities[0].inputSchema, undefined);
 		assert.equal(without.data.entities[0].outputSchema, undefined);
 		const withSchemas = await client.get('/api/v2/flows', { params: { name: 'Customer follow-up', includeSchemas: true } });
+		// The real dialect (the default): a $ref per property, no required (real-dialect.test.ts checks the rest).
 		const schema = withSchemas.data.entities[0].inputSchema;
 		assert.equal(schema.type, 'object');
-		assert.deepEqual(schema.required, ['Flow.customerId', 'Flow.customerName']);
-		assert.deepEqual(schema.properties['Flow.priority'], { type: 'integer', description: '1 (low) to 5 (urgent); 3 and above escalates.' });
+		assert.equal(schema.required, undefined);
+		assert.deepEqual(schema.properties['Flow.priority'], { description: '1 (low) to 5 (urgent); 3 and above escalates.', $ref: '#/definitions/archInteger' });
 		assert.ok(withSchemas.data.entities[0].outputSchema.properties['Flow.greeting']);
 	});
 
@@ -145,7 +146,7 @@ describe('emulator: flows and versions', () => {
 		assert.match(paged.data.previousUri, /\/versions\?.*pageNumber=1/);
 		const v2 = await client.get(`/api/v2/flows/${seedIds.multiVersion}/versions/2.0`);
 		assert.equal(v2.status, 200);
-		assert.deepEqual(v2.data.inputSchema.required, ['Flow.v2Number']);
+		assert.deepEqual(v2.data.inputSchema.required, ['Flow.v2Number'], 'multiVersion is a plain-dialect seed flow');
 		assert.equal(v2.data.selfUri, `/api/v2/flows/${seedIds.multiVersion}/versions/2.0`);
 		assert.match(v2.data.datePublished, /^\d{4}-\d{2}-\d{2}T/);
 		assertError(await client.get(`/api/v2/flows/${seedIds.multiVersion}/versions/9.0`), 404, 'not.found', '9.0');

@@ -115,7 +115,8 @@ describe('emulator: POST /api/v2/flows/executions', () => {
 		assert.equal(emu.executions().length, 0);
 	});
 
-	it('validates inputData against the requested version, defaulting to the latest published (3.0)', async () => {
+	it('strict: validates inputData against the requested version, defaulting to the latest published (3.0)', async () => {
+		emu.configure({ launchValidation: 'strict' });
 		const latest = await launch({ flowId: seedIds.multiVersion, inputData: { 'Flow.v3Text': 'x' } });
 		assert.equal(latest.status, 200);
 		assert.equal(latest.data.flowVersion.id, '3.0');
@@ -146,7 +147,8 @@ describe('emulator: POST /api/v2/flows/executions', () => {
 		}
 	});
 
-	it('explains unknown keys: missing Flow. prefix, wrong case, not an input', async () => {
+	it('strict: explains unknown keys: missing Flow. prefix, wrong case, not an input', async () => {
+		emu.configure({ launchValidation: 'strict' });
 		const noPrefix = await launch({ flowId: seedIds.demo, inputData: { customerId: 'C-1', 'Flow.customerName': 'Ann' } });
 		assertError(noPrefix, 400, 'invalid.value', "did you mean 'Flow.customerId'", 'Flow. prefix', "'Customer follow-up'");
 		assert.equal(noPrefix.data.details[0].fieldName, 'customerId');
@@ -163,7 +165,8 @@ describe('emulator: POST /api/v2/flows/executions', () => {
 		assert.equal((await launch({ flowId: seedIds.demo, inputData: { ...DEMO_INPUT, 'Flow.phone': '123' } })).status, 200);
 	});
 
-	it('reports missing required inputs and every type error with the Flow. key in details', async () => {
+	it('strict: reports missing required inputs and every type error with the Flow. key in details', async () => {
+		emu.configure({ launchValidation: 'strict' });
 		const missing = await launch({ flowId: seedIds.demo, inputData: { 'Flow.customerId': 'C-1' } });
 		assertError(missing, 400, 'invalid.value', 'Flow.customerName is a required input and is missing');
 		assert.deepEqual(missing.data.details, [{ errorCode: 'required.input.missing', fieldName: 'Flow.customerName' }]);
