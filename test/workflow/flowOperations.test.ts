@@ -46,6 +46,8 @@ describe('Flow > Get and Flow > Get Many', () => {
 				['colour', 'string'],
 			],
 		);
+		const { name, key, type } = (flow.outputs as IDataObject[]).find((output) => output.name === 'integerPlusOne') ?? {};
+		assert.deepEqual({ name, key, type }, { name: 'integerPlusOne', key: 'Flow.integerPlusOne', type: 'integer' });
 		assert.deepEqual(result.items[0].pairedItem, { item: 0 });
 	});
 
