@@ -183,6 +183,10 @@ describe('emulator: schemas in the real dialect (default)', () => {
 		assert.equal(listed.data.entities[0].inputSchema.properties['Flow.priority'].type, 'integer');
 		emu.configure({ schemaDialect: 'real' });
 		assert.equal((await client.get(`/api/v2/flows/${seedIds.allTypes}`)).data.inputSchema.$schema, DRAFT_07);
+		// A mistyped dialect knob fails loudly instead of silently serving the default.
+		assert.throws(() => emu.configure({ schemaDialect: 'draft-04' as never }), /schemaDialect must be one of "real", "plain"/);
+		assert.throws(() => emu.configure({ launchValidation: 'off' as never }), /launchValidation must be one of "lenient", "strict"/);
+		assert.throws(() => emu.configure({ decimalOutputsAsStrings: 'yes' as never }), /must be a boolean/);
 	});
 });
 
