@@ -133,6 +133,8 @@ export interface PostgresServer {
 	database: string;
 	/** The server log so far. */
 	logs(): string;
+	/** Runs SQL in the `n8n` database with psql; returns the rows unaligned (`|` between fields). */
+	query(sql: string): Promise<string>;
 	stop(): Promise<void>;
 }
 
@@ -180,6 +182,15 @@ export async function startPostgres(): Promise<PostgresServer> {
 		user: 'postgres',
 		database: 'n8n',
 		logs,
+		async query(sql) {
+			const r = await runCommand(
+				path.join(PG_BIN_DIR, 'psql'),
+				['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'n8n', '-At', '-v', 'ON_ERROR_STOP=1', '-c', sql],
+				{ timeoutMs: 30_000, env: { ...process.env, PGCONNECT_TIMEOUT: '5' } },
+			);
+			if (r.code !== 0) throw new Error(`psql failed (exit ${r.code ?? r.signal}): ${r.stderr}`);
+			return r.stdout.trim();
+		},
 		stop() {
 			stopped ??= (async () => {
 				process.off('exit', onExit);

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 
 import type { N8nRestClient } from '../../e2e/support/n8nRest';
+import type { PostgresServer } from './services';
 import {
 	GENESYS_CREDENTIAL_TYPE,
 	GENESYS_NODE_NAME,
@@ -101,10 +102,23 @@ export interface ActiveWorkflow {
 	webhookPath: string;
 }
 
-/** Creates the workflow and publishes (activates) it, so that its production webhook is registered. */
-export async function createActiveWorkflow(rest: N8nRestClient, o: WebhookLaunchOptions): Promise<ActiveWorkflow> {
+/**
+ * Creates the workflow and publishes (activates) it, then waits until its production webhook is registered:
+ * n8n 2.41 answers the activation before it has stored the webhook (a POST right after gets a 404).
+ */
+export async function createActiveWorkflow(
+	rest: N8nRestClient,
+	postgres: PostgresServer,
+	o: WebhookLaunchOptions,
+): Promise<ActiveWorkflow> {
 	const created = await rest.post<{ id: string; versionId: string }>('/rest/workflows', webhookLaunchWorkflow(o));
 	await rest.post(`/rest/workflows/${created.id}/activate`, { versionId: created.versionId });
+	const deadline = Date.now() + 30_000;
+	const sql = `select count(*) from webhook_entity where "workflowId" = '${created.id.replace(/'/g, "''")}'`;
+	while ((await postgres.query(sql)) === '0') {
+		if (Date.now() > deadline) throw new Error(`the webhook of workflow ${created.id} was not registered within 30 s`);
+		await new Promise((r) => setTimeout(r, 200));
+	}
 	return { id: created.id, name: o.name, webhookPath: o.webhookPath };
 }
 
