@@ -2,12 +2,9 @@
  * Genesys error bodies. A handler throws ApiError; the server turns it into the body below with the request's
  * correlation id as contextId, the same value as the ININ-Correlation-Id header.
  */
-export interface ErrorDetailShape {
-	errorCode?: string;
-	fieldName?: string;
-	entityId?: string;
-	entityName?: string;
-}
+import type { ErrorDetail, RateLimit } from '../schemas/generated/genesys';
+
+export type ErrorDetailShape = ErrorDetail;
 
 export interface ApiErrorInit {
 	entityId?: string;
@@ -15,7 +12,7 @@ export interface ApiErrorInit {
 	messageParams?: Record<string, string>;
 	messageWithParams?: string;
 	details?: ErrorDetailShape[];
-	limit?: { key: string; namespace: string; value: number };
+	limit?: RateLimit;
 	headers?: Record<string, string>;
 	/** Send the status with an empty body (the bare 400 some gateways answer). */
 	emptyBody?: boolean;

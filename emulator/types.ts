@@ -2,6 +2,7 @@
  * Public types of the emulator: options, knobs, stats and what it records.
  * Knobs exist wherever the real API's behaviour is unverified, so a client can be tested against every variant.
  */
+import type { FlowRuntimeExecution } from '../schemas/generated/genesys';
 
 export type RouteKey = 'token' | 'listFlows' | 'getFlow' | 'listVersions' | 'getVersion' | 'launch' | 'getExecution';
 export const ROUTE_KEYS: readonly RouteKey[] = [
@@ -98,8 +99,8 @@ export interface EmulatorOptions {
 	knobs?: EmulatorKnobsPatch;
 }
 
-/** The status set of the real API; the emulator itself never reports UNKNOWN. */
-export type ExecutionStatus = 'UNKNOWN' | 'RUNNING' | 'COMPLETED' | 'ERROR' | 'FAILED' | 'TERMINATED';
+/** The status set of the real API (schemas/FlowRuntimeExecution.json); the emulator itself never reports UNKNOWN. */
+export type ExecutionStatus = FlowRuntimeExecution['status'];
 
 export interface EmulatorExecutionRecord {
 	id: string;

@@ -1,16 +1,9 @@
 /** The seed file format (emulator/seed/default-seed.json; `--seed` replaces it). Documented in docs/emulator.md. */
 
-export type JsonSchemaDoc = {
-	$schema?: string;
-	id?: string;
-	title?: string;
-	description?: string;
-	type?: string;
-	required?: string[];
-	properties?: Record<string, Record<string, unknown>>;
-	additionalProperties?: boolean | Record<string, unknown>;
-	[k: string]: unknown;
-};
+import type { JsonSchemaDocument } from '../../schemas/generated/genesys';
+
+/** A schema document as the API models it (schemas/JsonSchemaDocument.json): seeds author plain ones. */
+export type JsonSchemaDoc = JsonSchemaDocument;
 
 /**
  * How an output is computed from the execution's inputData (all keys Flow.-prefixed):
