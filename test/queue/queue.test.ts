@@ -27,6 +27,11 @@ import {
 
 const ITEMS = 300;
 const WORKERS = 2;
+/**
+ * Requests per Minute where the emulator sets no limit (all tests but the rate test): the node's own budget
+ * (300 per minute per worker by default) would otherwise stretch 2 × 300 waited launches to minutes.
+ */
+const UNLIMITED_RPM = 60_000;
 
 interface Figures {
 	test: string;
@@ -117,7 +122,7 @@ describe('Genesys Cloud node in n8n queue mode (main + 2 workers, Redis, Postgre
 	}
 
 	test('two workflows started at once by webhooks run on two workers; 2 × 300 flows launched once each, waited for, none lost', async (t) => {
-		const options = { maxConcurrentRequests: 10, pollInterval: 0.5 };
+		const options = { maxConcurrentRequests: 10, pollInterval: 0.5, requestsPerMinute: UNLIMITED_RPM };
 		const [a, b] = await Promise.all([
 			workflow({ name: 'Queue A', webhookPath: 'queue-a', items: ITEMS, waitForCompletion: true, options }),
 			workflow({ name: 'Queue B', webhookPath: 'queue-b', items: ITEMS, waitForCompletion: true, options }),
@@ -154,7 +159,7 @@ describe('Genesys Cloud node in n8n queue mode (main + 2 workers, Redis, Postgre
 
 	test('tokens expired mid-run: each worker renews once at most, and the renewed token serves the rest', async (t) => {
 		const items = 150;
-		const options = { maxConcurrentRequests: 10, pollInterval: 0.5 };
+		const options = { maxConcurrentRequests: 10, pollInterval: 0.5, requestsPerMinute: UNLIMITED_RPM };
 		const [c, d] = await Promise.all([
 			workflow({ name: 'Queue C', webhookPath: 'queue-c', items, waitForCompletion: true, options }),
 			workflow({ name: 'Queue D', webhookPath: 'queue-d', items, waitForCompletion: true, options }),
@@ -201,22 +206,28 @@ describe('Genesys Cloud node in n8n queue mode (main + 2 workers, Redis, Postgre
 		assert.ok(requestsAfter > 10 * renewals, `the renewed tokens served the rest (${requestsAfter} requests)`);
 	});
 
-	test('two workers against one token’s limit (50 per 10 s) with Requests per Minute = limit ÷ workers', async (t) => {
+	const LIMIT = { requests: 50, windowSeconds: 10 };
+
+	/**
+	 * Two workflows of `items` launches (no waiting) started at once on the two workers, one token limited to
+	 * LIMIT, each worker's Requests per Minute `perWorker`. Reports and returns the 429s and the rate achieved.
+	 */
+	async function rateRun(t: TestContext, label: string, names: [string, string], perWorker: number | undefined) {
 		const items = 60;
-		const limit = { requests: 50, windowSeconds: 10 };
-		const perWorker = Math.floor((limit.requests * (60 / limit.windowSeconds)) / WORKERS); // 150
+		const options: Record<string, unknown> = { maxConcurrentRequests: 10 };
+		if (perWorker !== undefined) options.requestsPerMinute = perWorker;
 		const budgetOption = await declaresOption(cluster, 'requestsPerMinute');
-		const options = { maxConcurrentRequests: 10, requestsPerMinute: perWorker };
-		const [e, f] = await Promise.all([
-			workflow({ name: 'Queue E', webhookPath: 'queue-e', items, waitForCompletion: false, options }),
-			workflow({ name: 'Queue F', webhookPath: 'queue-f', items, waitForCompletion: false, options }),
-		]);
-		emu.configure({ rateLimit: limit });
+		const workflows = await Promise.all(
+			names.map((name) =>
+				workflow({ name, webhookPath: name.toLowerCase().replace(/\W+/g, '-'), items, waitForCompletion: false, options }),
+			),
+		);
+		emu.configure({ rateLimit: LIMIT });
 		const before = emu.stats();
 		const t0 = Date.now();
 		let runs;
 		try {
-			runs = await runAtOnce([e, f], 6 * 60_000);
+			runs = await runAtOnce(workflows, 6 * 60_000);
 		} finally {
 			emu.configure({ rateLimit: null });
 		}
@@ -226,21 +237,23 @@ describe('Genesys Cloud node in n8n queue mode (main + 2 workers, Redis, Postgre
 		const tooMany = s.rateLimited - before.rateLimited;
 		const accepted = allRequests(s) - allRequests(before) - tooMany - (s.tokenRequestsTotal - before.tokenRequestsTotal);
 		// The emulator counts fixed windows from the first request: what share of the windows' capacity was used.
-		const windows = Math.ceil(wallMs / 1000 / limit.windowSeconds);
+		const windows = Math.ceil(wallMs / 1000 / LIMIT.windowSeconds);
+		const limitPerSecond = LIMIT.requests / LIMIT.windowSeconds;
 		report(t, {
-			test: 'combined rate, two workers',
+			test: label,
 			requestsPerMinuteOption: budgetOption ? 'present' : 'absent (header pacer only)',
 			items: 2 * items,
 			launches,
 			duplicates: s.duplicateLaunches - before.duplicateLaunches,
-			limit: `${limit.requests}/${limit.windowSeconds}s`,
-			requestsPerMinutePerWorker: perWorker,
+			limit: `${LIMIT.requests}/${LIMIT.windowSeconds}s`,
+			requestsPerMinutePerWorker: perWorker ?? 'default',
 			acceptedRequests: accepted,
 			status429: tooMany,
 			ratio429ToAccepted: +(tooMany / accepted).toFixed(3),
 			acceptedPerSecond: +(accepted / (wallMs / 1000)).toFixed(2),
-			limitPerSecond: limit.requests / limit.windowSeconds,
-			windowCapacityUsed: +(accepted / (windows * limit.requests)).toFixed(2),
+			limitPerSecond,
+			achievedRateOfLimit: +(accepted / (wallMs / 1000) / limitPerSecond).toFixed(2),
+			windowCapacityUsed: +(accepted / (windows * LIMIT.requests)).toFixed(2),
 			tokensIssued: s.tokensIssued - before.tokensIssued,
 			wallSeconds: +(wallMs / 1000).toFixed(1),
 		});
@@ -252,6 +265,19 @@ describe('Genesys Cloud node in n8n queue mode (main + 2 workers, Redis, Postgre
 		assert.notEqual(runs[0].worker, runs[1].worker, 'the two executions ran on two different workers');
 		assert.equal(launches, 2 * items);
 		assert.equal(s.duplicateLaunches - before.duplicateLaunches, 0, 'a 429 never led to a second launch');
+		return { tooMany, accepted, budgetOption };
+	}
+
+	test('two workers on one token’s limit (50 per 10 s), Requests per Minute = limit ÷ workers: (almost) no 429s', async (t) => {
+		const perWorker = Math.floor((LIMIT.requests * (60 / LIMIT.windowSeconds)) / WORKERS); // 150
+		const { tooMany, budgetOption } = await rateRun(t, 'combined rate, budget split', ['Queue E', 'Queue F'], perWorker);
+		assert.ok(budgetOption, 'the node offers Requests per Minute');
+		assert.ok(tooMany <= 5, `splitting the limit between the workers keeps clear of it (${tooMany} 429s)`);
+	});
+
+	test('two workers on one token’s limit, Requests per Minute left at its default on each: 429s, absorbed', async (t) => {
+		const { tooMany } = await rateRun(t, 'combined rate, default budget on each', ['Queue H', 'Queue I'], undefined);
+		assert.ok(tooMany >= 1, 'two workers each spending the whole budget exceed the token’s limit');
 	});
 
 	test('a worker killed mid-run: n8n fails its execution and runs it nowhere else; a re-run launches the early items twice, found by name', async (t) => {
@@ -261,7 +287,7 @@ describe('Genesys Cloud node in n8n queue mode (main + 2 workers, Redis, Postgre
 			webhookPath: 'queue-g',
 			items,
 			waitForCompletion: false,
-			options: { maxConcurrentRequests: 4 },
+			options: { maxConcurrentRequests: 4, requestsPerMinute: UNLIMITED_RPM },
 		});
 		// ~40 launches a second: the run lasts long enough to be cut short.
 		emu.configure({ latencyMs: 100 });
