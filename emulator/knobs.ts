@@ -10,6 +10,7 @@ export function defaultKnobs(): EmulatorKnobs {
 		jitterMs: 0,
 		slowResponses: null,
 		rateLimit: { requests: 300, windowSeconds: 60 },
+		rateLimitHeaders: false,
 		tokenRateLimit: null,
 		tokenLifetimeSeconds: 86400,
 		tokenScopePolicy: 'ignore',
@@ -139,6 +140,7 @@ export function mergeKnobs(current: EmulatorKnobs, patch: unknown): EmulatorKnob
 			case 'decimalOutputsAsStrings':
 			case 'booleanOutputsAsStrings':
 			case 'validateResponses':
+			case 'rateLimitHeaders':
 				if (typeof value !== 'boolean') fail(`${key} must be a boolean`);
 				next[key] = value;
 				break;

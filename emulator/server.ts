@@ -12,7 +12,7 @@ import { checkModel } from './contract';
 import { ApiError, missingPermission, OAuthError } from './errors';
 import { faultError, pickFault, type InjectedFault } from './faults';
 import { readBody } from './http-body';
-import { hit, rateLimitHeaders, retryAfterSeconds } from './rate-limiter';
+import { flowListTier, hit, rateLimitHeaders, rateLimitMessage, retryAfterSeconds, tierWindow, type RateDecision } from './rate-limiter';
 import { matchRoute, type RouteDef } from './router';
 import { adminRoute } from './routes/admin';
 import { MAX_BODY_BYTES } from './routes/executions';
@@ -140,7 +140,7 @@ export class EmulatorServer {
 		this.respond(res, ctx, reply);
 	}
 
-	/** Bearer token, rate limit, permission. Returns the inin-ratelimit-* headers for the response. */
+	/** Bearer token, rate limits, permission. Returns the inin-ratelimit-* headers when the knob asks for them. */
 	private authorize(ctx: RequestContext, route: RouteDef): Record<string, string> | undefined {
 		const header = ctx.headers.authorization;
 		const match = header ? /^bearer\s+(\S+)\s*$/i.exec(header) : null;
@@ -155,21 +155,24 @@ export class EmulatorServer {
 		const limit = this.state.knobs.rateLimit;
 		if (limit) {
 			const decision = hit(token.window, limit, ctx.now);
-			headers = rateLimitHeaders(decision);
-			if (!decision.allowed) {
-				throw new ApiError(
-					429,
-					'too.many.requests.retry.after',
-					`Rate limit exceeded the maximum [${limit.requests}] requests within [${limit.windowSeconds}] seconds`,
-					{
-						limit: { key: 'client.credentials.token.rate.per.minute', namespace: 'platform.api', value: limit.requests },
-						headers: { 'Retry-After': String(retryAfterSeconds(decision)), ...headers },
-					},
-				);
+			headers = this.state.knobs.rateLimitHeaders ? rateLimitHeaders(decision) : undefined;
+			if (!decision.allowed) throw this.rateLimited(decision, headers);
+			if (route.key === 'listFlows') {
+				const { tier, limit: tierLimit } = flowListTier(Number(ctx.query.get('pageSize') ?? 25) || 25);
+				const byPageSize = hit(tierWindow(token, tier), tierLimit, ctx.now);
+				if (!byPageSize.allowed) throw this.rateLimited(byPageSize, headers);
 			}
 		}
 		if (route.permission && (!ctx.client || !hasPermission(ctx.client, route.permission))) throw missingPermission(route.permission);
 		return headers;
+	}
+
+	/** Genesys's normalised 429: Retry-After in whole seconds, the same figure in the message, no limit details. */
+	private rateLimited(decision: RateDecision, headers: Record<string, string> | undefined): ApiError {
+		const seconds = retryAfterSeconds(decision);
+		return new ApiError(429, 'too.many.requests.retry.after', rateLimitMessage(seconds), {
+			headers: { 'Retry-After': String(seconds), ...headers },
+		});
 	}
 
 	private run(ctx: RequestContext, handler: () => Reply): Reply {
@@ -203,10 +206,7 @@ export class EmulatorServer {
 			const seconds = fault.retryAfterSeconds ?? 1;
 			return this.error(
 				ctx,
-				new ApiError(429, 'too.many.requests.retry.after', `Rate limit exceeded (injected by the emulator). Retry in [${seconds}] seconds`, {
-					headers: { 'Retry-After': String(seconds) },
-					limit: { key: 'client.credentials.token.rate.per.minute', namespace: 'platform.api', value: this.state.knobs.rateLimit?.requests ?? 300 },
-				}),
+				new ApiError(429, 'too.many.requests.retry.after', rateLimitMessage(seconds), { headers: { 'Retry-After': String(seconds) } }),
 			);
 		}
 		const { code, message } = faultError(status);

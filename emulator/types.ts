@@ -54,6 +54,8 @@ export interface EmulatorKnobs {
 	slowResponses: { fraction: number; delayMs: number } | null;
 	/** Per access token (fixed window). null = unlimited. */
 	rateLimit: RateLimitKnob | null;
+	/** Send inin-ratelimit-* headers, as some gateways do; real Genesys removed them in June 2021 (default false). */
+	rateLimitHeaders: boolean;
 	/** Per OAuth client on POST /oauth/token. null (default) = unlimited. */
 	tokenRateLimit: RateLimitKnob | null;
 	tokenLifetimeSeconds: number;

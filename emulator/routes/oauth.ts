@@ -29,7 +29,7 @@ export function tokenRoute(ctx: RequestContext): Reply {
 		const decision = hit(state.tokenWindows.get(client.clientId), knobs.tokenRateLimit, now);
 		if (!decision.allowed) {
 			throw new ApiError(429, 'too.many.requests', `Rate limit exceeded the maximum [${decision.limit}] token requests within [${knobs.tokenRateLimit.windowSeconds}] seconds`, {
-				headers: { 'Retry-After': String(retryAfterSeconds(decision)), ...rateLimitHeaders(decision) },
+				headers: { 'Retry-After': String(retryAfterSeconds(decision)), ...(knobs.rateLimitHeaders && rateLimitHeaders(decision)) },
 			});
 		}
 	}

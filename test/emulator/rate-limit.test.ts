@@ -9,7 +9,17 @@ describe('emulator: rate limiting per access token', () => {
 	after(() => emu.close());
 	beforeEach(() => emu.reset());
 
-	it('defaults to 300 requests per 60 s and reports it in inin-ratelimit-* headers', async () => {
+	it('sends no inin-ratelimit-* headers by default, as Genesys since June 2021', async () => {
+		const client = await api(emu);
+		const res = await client.get(`/api/v2/flows/${seedIds.demo}`);
+		assert.equal(res.status, 200);
+		assert.equal(res.headers['inin-ratelimit-allowed'], undefined);
+		assert.equal(res.headers['inin-ratelimit-count'], undefined);
+		assert.ok(res.headers['inin-correlation-id']);
+	});
+
+	it('defaults to 300 requests per 60 s and reports it in inin-ratelimit-* headers when the knob asks', async () => {
+		emu.configure({ rateLimitHeaders: true });
 		const client = await api(emu);
 		const res = await client.get(`/api/v2/flows/${seedIds.demo}`);
 		assert.equal(res.headers['inin-ratelimit-allowed'], '300');
@@ -23,7 +33,7 @@ describe('emulator: rate limiting per access token', () => {
 	});
 
 	it('answers 429 with Retry-After (whole seconds) and the Genesys body once the window is used up, per token', async () => {
-		emu.configure({ rateLimit: { requests: 3, windowSeconds: 1.5 } });
+		emu.configure({ rateLimit: { requests: 3, windowSeconds: 1.5 }, rateLimitHeaders: true });
 		const client = await api(emu);
 		for (let i = 1; i <= 3; i++) {
 			const ok = await client.get(`/api/v2/flows/${seedIds.demo}`);
@@ -32,9 +42,10 @@ describe('emulator: rate limiting per access token', () => {
 			assert.equal(ok.headers['inin-ratelimit-allowed'], '3');
 		}
 		const limited = await client.post('/api/v2/flows/executions', { flowId: seedIds.noInputs, inputData: {} });
-		assertError(limited, 429, 'too.many.requests.retry.after', 'Rate limit exceeded the maximum [3] requests within [1.5] seconds');
+		assertError(limited, 429, 'too.many.requests.retry.after', 'Rate limit exceeded the maximum. Retry the request in [2] seconds');
 		assert.equal(limited.headers['retry-after'], '2', 'ceil of the remaining ~1.5 s');
-		assert.deepEqual(limited.data.limit, { key: 'client.credentials.token.rate.per.minute', namespace: 'platform.api', value: 3 });
+		assert.deepEqual(Object.keys(limited.data).sort(), ['code', 'contextId', 'details', 'errors', 'message', 'status']);
+		assert.deepEqual([limited.data.details, limited.data.errors], [[], []]);
 		assert.equal(emu.executions().length, 0, 'a refused launch does nothing');
 
 		const other = await api(emu);
@@ -50,7 +61,7 @@ describe('emulator: rate limiting per access token', () => {
 	});
 
 	it('Retry-After is at least 1 and the token endpoint is not limited by default; rateLimit null disables limits', async () => {
-		emu.configure({ rateLimit: { requests: 1, windowSeconds: 0.2 } });
+		emu.configure({ rateLimit: { requests: 1, windowSeconds: 0.2 }, rateLimitHeaders: true });
 		const client = await api(emu);
 		assert.equal((await client.get('/api/v2/flows')).status, 200);
 		const limited = await client.get('/api/v2/flows');
@@ -61,5 +72,15 @@ describe('emulator: rate limiting per access token', () => {
 		const free = await client.get('/api/v2/flows');
 		assert.equal(free.status, 200);
 		assert.equal(free.headers['inin-ratelimit-count'], undefined);
+	});
+
+	it('limits GET /api/v2/flows by page size as well: 500 per page allows 600 a minute', async () => {
+		emu.configure({ rateLimit: { requests: 100_000, windowSeconds: 60 } });
+		const client = await api(emu);
+		for (let i = 0; i < 600; i++) assert.equal((await client.get('/api/v2/flows?pageSize=500')).status, 200);
+		const limited = await client.get('/api/v2/flows?pageSize=500');
+		assertError(limited, 429, 'too.many.requests.retry.after', /Retry the request in \[\d+\] seconds/);
+		assert.equal((await client.get('/api/v2/flows?pageSize=100')).status, 200, 'smaller pages have their own, larger limit');
+		assert.equal((await client.get(`/api/v2/flows/${seedIds.demo}`)).status, 200, 'other routes are not affected');
 	});
 });
