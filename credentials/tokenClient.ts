@@ -32,13 +32,29 @@ interface CachedGrant {
 const inFlight = new Map<string, Promise<TokenGrant>>();
 const newest = new Map<string, CachedGrant>();
 
+// Scopes the token endpoint refused, per OAuth client identity: Genesys grants client-credentials access by
+// roles and knows no flow:execute scope, so an org that refuses it must not cost every token request a 400.
+const refusedScopes = new Map<string, string>();
+
 const EXPIRY_MARGIN_MS = 60_000;
 
-function cacheKey(loginBaseUrl: string, credentials: ICredentialDataDecryptedObject): string {
+/** Who the credential is to Genesys (login host, client id, a hash of the secret), never the secret itself. */
+export function credentialIdentity(credentials: ICredentialDataDecryptedObject): string {
+	const { loginBaseUrl } = resolveHosts(credentials);
 	const secretHash = createHash('sha256')
 		.update(String(credentials.clientSecret ?? ''))
 		.digest('hex');
-	return [loginBaseUrl, credentials.clientId, credentials.scope ?? '', secretHash].join('\n');
+	return [loginBaseUrl, String(credentials.clientId ?? '').trim(), secretHash].join('\n');
+}
+
+function cacheKey(credentials: ICredentialDataDecryptedObject): string {
+	return [credentialIdentity(credentials), credentials.scope ?? ''].join('\n');
+}
+
+/** The scope this process stopped requesting for the credential because the token endpoint refused it, or ''. */
+export function scopeDropped(credentials: ICredentialDataDecryptedObject): string {
+	const requested = requestedScope(credentials);
+	return requested && refusedScopes.get(cacheKey(credentials)) === requested ? requested : '';
 }
 
 export function requestedScope(credentials: ICredentialDataDecryptedObject): string {
@@ -56,8 +72,7 @@ export async function obtainToken(
 	helper: IHttpRequestHelper,
 	credentials: ICredentialDataDecryptedObject,
 ): Promise<TokenGrant> {
-	const { loginBaseUrl } = resolveHosts(credentials);
-	const key = cacheKey(loginBaseUrl, credentials);
+	const key = cacheKey(credentials);
 	const callerToken = String(credentials.accessToken ?? '');
 
 	const cached = newest.get(key);
@@ -102,12 +117,26 @@ interface HttpFailure {
 	message?: string;
 }
 
+/**
+ * Fetches a token with the credential's scope; when the token endpoint refuses that scope, asks again at once
+ * without it and remembers that for the process, so a default scope an org does not know costs one 400 once.
+ */
 async function fetchToken(
 	helper: IHttpRequestHelper,
 	credentials: ICredentialDataDecryptedObject,
 ): Promise<{ grant: TokenGrant; lifetimeSeconds: number }> {
-	const hosts = resolveHosts(credentials);
+	const key = cacheKey(credentials);
 	const scope = requestedScope(credentials);
+	return await fetchTokenWithScope(helper, credentials, refusedScopes.get(key) === scope ? '' : scope, key);
+}
+
+async function fetchTokenWithScope(
+	helper: IHttpRequestHelper,
+	credentials: ICredentialDataDecryptedObject,
+	scope: string,
+	key: string,
+): Promise<{ grant: TokenGrant; lifetimeSeconds: number }> {
+	const hosts = resolveHosts(credentials);
 	const clientId = String(credentials.clientId ?? '').trim();
 	const clientSecret = String(credentials.clientSecret ?? '').trim();
 	if (!clientId || !clientSecret) {
@@ -147,7 +176,11 @@ async function fetchToken(
 			lifetimeSeconds: Number(body.expires_in) > 0 ? Number(body.expires_in) : 300,
 		};
 	}
-	throw rejection(response.statusCode, body, hosts.loginBaseUrl, hosts.regionLabel, scope);
+	if (scope && refusesScope(response.statusCode, body)) {
+		refusedScopes.set(key, scope);
+		return await fetchTokenWithScope(helper, credentials, '', key);
+	}
+	throw rejection(response.statusCode, body, hosts.loginBaseUrl, hosts.regionLabel);
 }
 
 interface TokenHttpResponse {
@@ -208,23 +241,20 @@ function unreachable(loginBaseUrl: string, regionLabel: string, failure?: HttpFa
 	});
 }
 
+/** invalid_scope, or a 400 whose text names the scope: either way the scope, not the client, was refused. */
+function refusesScope(status: number, body: TokenResponseBody): boolean {
+	if (body.error === 'invalid_scope') return true;
+	const text = `${body.error ?? ''} ${body.error_description ?? ''} ${body.description ?? ''}`;
+	return status === 400 && body.error !== 'invalid_client' && /scope/i.test(text);
+}
+
 function rejection(
 	status: number,
 	body: TokenResponseBody,
 	loginBaseUrl: string,
 	regionLabel: string,
-	scope: string,
 ): GenesysCloudTokenError {
 	const reason = body.error ?? `HTTP ${status}`;
-	if (body.error === 'invalid_scope') {
-		return new GenesysCloudTokenError(
-			`The token endpoint ${loginBaseUrl} refused the requested scope "${scope}" (invalid_scope)`,
-			{
-				description:
-					'Genesys Cloud client-credentials clients get their access from the roles assigned to the OAuth client, not from scopes: clear the Scope field of the credential (or request only scopes this client allows).',
-			},
-		);
-	}
 	if (body.error === 'invalid_client' || status === 401) {
 		return new GenesysCloudTokenError(
 			`Genesys Cloud rejected the Client ID or Client Secret at ${loginBaseUrl} (${reason}) for ${regionLabel}`,

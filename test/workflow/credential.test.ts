@@ -259,16 +259,36 @@ describe('Credential: the scope', () => {
 		bench.emulator.reset();
 	});
 
-	test('invalid_scope: the token endpoint refused flow:execute; roles give the access, so the field can be cleared', async () => {
+	test('invalid_scope: the node asks again at once without the scope, remembers it, and says so in later scope errors', async () => {
 		bench.emulator.configure({ tokenScopePolicy: 'reject-unknown' });
-		const failure = failureOf(await run(bench, getFlow(saveCredential(bench, { ...seedClients.noFlowExecuteScope }))));
-		assert.equal(failure.message, `The token endpoint ${bench.emulator.url} refused the requested scope "flow:execute" (invalid_scope)`);
-		assert.match(failure.description, /client-credentials clients get their access from the roles assigned to the OAuth client/);
-		assert.match(failure.description, /clear the Scope field of the credential/);
-		assert.equal(requestCount(bench, 'getFlow', 200), 0);
+		ok(await run(bench, getFlow(saveCredential(bench, { ...seedClients.noFlowExecuteScope }))));
+		const first = bench.emulator.stats().tokenRequests.map(({ scope, status }) => [scope, status]);
+		assert.deepEqual(first, [['flow:execute', 400], [null, 200]], 'refused once, then granted without a scope');
+		assert.equal(requestCount(bench, 'getFlow', 200), 1);
 
-		// Cleared, as the message suggests: the same client now works.
-		ok(await run(bench, getFlow(saveCredential(bench, { ...seedClients.noFlowExecuteScope, scope: '' }))));
+		// Another run, a new stored credential of the same client: the refusal is remembered, no second 400.
+		bench.emulator.reset();
+		bench.emulator.configure({ tokenScopePolicy: 'reject-unknown' });
+		ok(await run(bench, launchNoInputs(saveCredential(bench, { ...seedClients.noFlowExecuteScope }))));
+		assert.deepEqual(bench.emulator.stats().tokenRequests.map(({ scope, status }) => [scope, status]), [[null, 200]]);
+
+		// An org that does require the scope it refuses: the error tells what the node did about the scope.
+		bench.emulator.reset();
+		bench.emulator.configure({ tokenScopePolicy: 'reject-unknown', requireScope: 'flow:execute' });
+		const failure = failureOf(await run(bench, launchNoInputs(saveCredential(bench, { ...seedClients.noFlowExecuteScope }))));
+		assert.equal(failure.httpCode, '403');
+		assert.match(failure.description, /The token endpoint refused the scope "flow:execute" \(invalid_scope\), so the node fetched its token without it/);
+		assert.match(failure.description, /by roles/);
+		bench.emulator.reset();
+	});
+
+	test('several scopes refused together: the node asks once more with none', async () => {
+		bench.emulator.configure({ tokenScopePolicy: 'reject-unknown' });
+		// A made-up scope only this test asks for, so the refusal the process remembers is this one.
+		const credentialId = saveCredential(bench, { ...seedClients.noFlowExecuteScope, scope: 'flow:execute architect:readonly' });
+		ok(await run(bench, getFlow(credentialId)));
+		const requests = bench.emulator.stats().tokenRequests.map(({ scope, status }) => [scope, status]);
+		assert.deepEqual(requests, [['flow:execute architect:readonly', 400], [null, 200]]);
 		bench.emulator.reset();
 	});
 });
@@ -455,6 +475,14 @@ describe('Credential: the declarative test request (the editor\'s Test button)',
 	test('stray spaces around the custom API URL do not fail the test (the node tolerates them too)', async () => {
 		const result = await pressTest(saveCredential(bench, { apiBaseUrl: ` ${bench.emulator.url}/ ` }));
 		assert.equal(result.status, 200);
+	});
+
+	test('a client whose token endpoint refuses flow:execute passes: the token is fetched without it', async () => {
+		bench.emulator.configure({ tokenScopePolicy: 'reject-unknown' });
+		const result = await pressTest(saveCredential(bench, { ...seedClients.noFlowExecuteScope, scope: 'flow:execute' }));
+		assert.equal(result.status, 200);
+		assert.equal(result.message, undefined);
+		bench.emulator.reset();
 	});
 
 	test('a client without architect:flow:view fails the test with the permission\'s name', async () => {

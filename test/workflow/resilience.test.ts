@@ -135,7 +135,8 @@ describe('Throughput and resilience', () => {
 			triggerDataMode: 'json',
 			triggerDataJson: '{}',
 			waitForCompletion: true,
-			options: { pollInterval: 0.1, waitTimeout: 60 },
+			// A budget far above the polls' needs: this is about the cancel, not the rate.
+			options: { pollInterval: 0.1, waitTimeout: 60, requestsPerMinute: 6000 },
 		});
 		const started = Date.now();
 		await runNode(bench, node, items(3), {

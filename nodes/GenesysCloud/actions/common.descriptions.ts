@@ -55,7 +55,16 @@ export const requestOptions: INodeProperties[] = [
 		typeOptions: { minValue: 1, maxValue: 50 },
 		default: 10,
 		description:
-			'How many requests to Genesys Cloud may be under way at once. Items waiting for their flows hold none. The node also paces itself to Genesys Cloud\'s rate limit (300 requests per minute per OAuth client).',
+			'How many requests to Genesys Cloud may be under way at once. Items waiting for their flows hold none. How many may start per minute is Requests per Minute.',
+	},
+	{
+		displayName: 'Requests per Minute',
+		name: 'requestsPerMinute',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 300,
+		description:
+			'The request budget of this credential\'s token, spent evenly and shared by every node and execution using the credential in this n8n: Genesys Cloud allows 300 per minute per token by default, but an org may have another figure. If other integrations use the same OAuth client, give this node less. A 429 still slows the node down.',
 	},
 	{
 		displayName: 'Rate Limit Wait Ceiling (Seconds)',

@@ -59,6 +59,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const itemWindow = operation.itemWindow?.call(this, maxConcurrentRequests) ?? defaultItemWindow(maxConcurrentRequests);
 	const client = await GenesysClient.create(this, {
 		maxConcurrentRequests,
+		requestsPerMinute: Number(options.requestsPerMinute ?? 300),
 		rateLimitCeilingMs: Number(options.rateLimitWaitCeiling ?? 300) * 1000,
 		maxRetries: Number(options.maxRetries ?? 5),
 	});

@@ -11,7 +11,7 @@ export interface RequestContext {
 	flowId?: string;
 	executionName?: string;
 	/** Scope the credential requests and the scope the token endpoint reported granting ('' = not reported). */
-	scope?: { requested: string; granted: string };
+	scope?: { requested: string; granted: string; dropped?: string };
 }
 
 const ROLE_HINTS: Record<string, string> = {
@@ -31,11 +31,20 @@ function missingPermissions(failure: HttpFailure): string[] {
 
 /** Says whether the token was granted without a scope the credential asked for, when the token endpoint told. */
 function scopeGap(context: RequestContext): string | undefined {
-	const { requested = '', granted = '' } = context.scope ?? {};
+	const { requested = '', granted = '', dropped = '' } = context.scope ?? {};
+	// The token endpoint refused these, so the credential's token was fetched without them (tokenClient).
+	if (dropped) return dropped;
 	if (!requested || !granted) return undefined;
 	const grantedSet = new Set(granted.split(/\s+/));
 	const missing = requested.split(/\s+/).filter((scope) => !grantedSet.has(scope));
 	return missing.length ? missing.join(' ') : undefined;
+}
+
+/** What happened to a scope the token endpoint refused, for errors that may come from a missing scope. */
+function droppedScopeNote(context: RequestContext): string {
+	const dropped = context.scope?.dropped;
+	if (!dropped) return '';
+	return ` The token endpoint refused the scope "${dropped}" (invalid_scope), so the node fetched its token without it: Genesys grants client-credentials clients their access by roles, so check the OAuth client's roles first.`;
 }
 
 function fieldsNamed(failure: HttpFailure): string[] {
@@ -58,7 +67,7 @@ function explain(failure: HttpFailure, context: RequestContext): Explanation {
 					: `1. The token lacks a scope your org or gateway requires: keep "flow:execute" in the credential's Scope field (it requests ${context.scope?.requested ? `"${context.scope.requested}"` : 'no scope now'}).`;
 				return {
 					message: `Genesys Cloud refused to ${context.action} with 400 Bad Request and no explanation`,
-					description: `Likely causes, most likely first: ${scopeCause} 2. The Trigger Data does not match the flow's inputs: names must be the flow's input variables (sent as Flow.<name>), values of their types; republish the flow after adding inputs in Architect.`,
+					description: `Likely causes, most likely first: ${scopeCause} 2. The Trigger Data does not match the flow's inputs: names must be the flow's input variables (sent as Flow.<name>), values of their types; republish the flow after adding inputs in Architect.${droppedScopeNote(context)}`,
 				};
 			}
 			const fields = fieldsNamed(failure);
@@ -80,7 +89,7 @@ function explain(failure: HttpFailure, context: RequestContext): Explanation {
 		case 401:
 			return {
 				message: `Genesys Cloud refused the access token (401) when trying to ${context.action}, even after renewing it`,
-				description: `Check that the credential's API base URL and login base URL belong to the same region, and that the OAuth client still exists and is active.${gap ? ` The token was also granted without "${gap}".` : ''}`,
+				description: `Check that the credential's API base URL and login base URL belong to the same region, and that the OAuth client still exists and is active.${gap ? ` The token was also granted without "${gap}".` : ''}${droppedScopeNote(context)}`,
 			};
 		case 403: {
 			const permissions = missingPermissions(failure);
@@ -88,13 +97,13 @@ function explain(failure: HttpFailure, context: RequestContext): Explanation {
 				const roles = permissions.map((permission) => `${permission} (${ROLE_HINTS[permission] ?? permission})`);
 				return {
 					message: `The OAuth client is missing the permission ${permissions.join(', ')} needed to ${context.action}`,
-					description: `In Genesys Cloud, open Admin > Roles / Permissions, add ${roles.join(' and ')} to a role, and assign that role to the OAuth client in the division that holds the flow.`,
+					description: `In Genesys Cloud, open Admin > Roles / Permissions, add ${roles.join(' and ')} to a role, and assign that role to the OAuth client in the division that holds the flow.${droppedScopeNote(context)}`,
 				};
 			}
 			return {
 				message: `Genesys Cloud refused to ${context.action} (403 Forbidden)${apiMessage ? `: ${apiMessage}` : ''}`,
 				description: gap
-					? `The token was granted without "${gap}", which this org requires: ask your Genesys admin to allow it for the OAuth client.`
+					? `The token was granted without "${gap}", which this org may require: ask your Genesys admin to allow it for the OAuth client, or give the client's roles the permissions.${droppedScopeNote(context)}`
 					: 'The OAuth client\'s roles must hold architect:flow:view, architect:flow:launch and architect:flowExecution:view in the division of the flow; if your org requires scopes, keep flow:execute in the credential\'s Scope.',
 			};
 		}

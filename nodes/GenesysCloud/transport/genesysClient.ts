@@ -8,10 +8,10 @@ import type {
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { resolveHosts } from '../../../credentials/regions';
-import { requestedScope } from '../../../credentials/tokenClient';
+import { credentialIdentity, requestedScope, scopeDropped } from '../../../credentials/tokenClient';
 import { ambiguousLaunchError, apiError, type RequestContext } from './apiErrors';
-import { normalizeHeaders, readFailure, type HttpFailure } from './failure';
-import { RatePacer } from './ratePacer';
+import { readFailure, type HttpFailure } from './failure';
+import { budgetFor, type RequestBudget } from './requestBudget';
 import { RequestSlots } from './requestSlots';
 import { backoffMs, decide } from './retryPolicy';
 
@@ -22,6 +22,8 @@ export type GenesysContext = IExecuteFunctions | ILoadOptionsFunctions;
 export interface ClientOptions {
 	/** Requests of this run on the wire at once (the user's Max Concurrent Requests). */
 	maxConcurrentRequests: number;
+	/** The budget of the credential's token (Genesys's default: 300 per minute), shared across runs. */
+	requestsPerMinute: number;
 	/** How long one request may wait in total on 429 answers before it gives up. */
 	rateLimitCeilingMs: number;
 	/** Retries of a transient failure (5xx, network) before giving up. */
@@ -31,6 +33,7 @@ export interface ClientOptions {
 
 export const DEFAULT_CLIENT_OPTIONS: ClientOptions = {
 	maxConcurrentRequests: 10,
+	requestsPerMinute: 300,
 	rateLimitCeilingMs: 300_000,
 	maxRetries: 5,
 	requestTimeoutMs: 60_000,
@@ -49,14 +52,13 @@ export interface RequestSpec {
  * that says what happened and how to fix it. One client serves one node run.
  */
 export class GenesysClient {
-	private readonly pacer = new RatePacer();
-
 	private readonly slots: RequestSlots;
 
 	private constructor(
 		private readonly ctx: GenesysContext,
 		readonly apiBaseUrl: string,
 		private readonly options: ClientOptions,
+		readonly budget: RequestBudget,
 	) {
 		this.slots = new RequestSlots(options.maxConcurrentRequests);
 	}
@@ -69,7 +71,9 @@ export class GenesysClient {
 				description: 'With Region set to Custom, enter full URLs such as https://api.mypurecloud.com.',
 			});
 		}
-		return new GenesysClient(ctx, apiBaseUrl, { ...DEFAULT_CLIENT_OPTIONS, ...options });
+		const merged = { ...DEFAULT_CLIENT_OPTIONS, ...options };
+		const budget = budgetFor(`${apiBaseUrl}\n${credentialIdentity(credentials)}`, merged.requestsPerMinute);
+		return new GenesysClient(ctx, apiBaseUrl, merged, budget);
 	}
 
 	private get cancelSignal(): AbortSignal | undefined {
@@ -81,24 +85,19 @@ export class GenesysClient {
 		this.slots.halt(reason);
 	}
 
-	/** One attempt: a slot, the pacer's go, the call; the slot is freed before any retry wait. */
+	/** One attempt: a slot, the budget's go, the call; the slot is freed before any retry wait. */
 	private async attempt<T>(options: IHttpRequestOptions): Promise<{ body?: T; failure?: HttpFailure }> {
 		await this.slots.acquire();
-		let headers: Record<string, string> = {};
 		try {
-			await this.pacer.acquire(this.cancelSignal);
+			await this.budget.acquire(this.cancelSignal);
 			const response = (await this.ctx.helpers.httpRequestWithAuthentication.call(this.ctx, CREDENTIAL_TYPE, {
 				...options,
 				headers: { ...options.headers },
-			})) as { body: T; headers: unknown };
-			headers = normalizeHeaders(response.headers);
+			})) as { body: T };
 			return { body: response.body };
 		} catch (error) {
-			const failure = readFailure(error);
-			headers = failure.headers;
-			return { failure };
+			return { failure: readFailure(error) };
 		} finally {
-			this.pacer.release(headers);
 			this.slots.release();
 		}
 	}
@@ -134,7 +133,7 @@ export class GenesysClient {
 				decision.action === 'waitRateLimit' &&
 				rateLimitWaitedMs + decision.retryAfterMs <= this.options.rateLimitCeilingMs
 			) {
-				rateLimitWaitedMs += this.pacer.rateLimited(decision.retryAfterMs);
+				rateLimitWaitedMs += this.budget.rateLimited(decision.retryAfterMs);
 				continue;
 			}
 			if (decision.action === 'renewToken' && !renewedAgain) {
@@ -158,7 +157,11 @@ export class GenesysClient {
 		const credentials = await this.ctx.getCredentials(CREDENTIAL_TYPE);
 		return {
 			...context,
-			scope: { requested: requestedScope(credentials), granted: String(credentials.grantedScope ?? '') },
+			scope: {
+				requested: requestedScope(credentials),
+				granted: String(credentials.grantedScope ?? ''),
+				dropped: scopeDropped(credentials),
+			},
 		};
 	}
 }

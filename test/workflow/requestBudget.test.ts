@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+
+import type { INodeParameters } from 'n8n-workflow';
+
+import { seedClients, seedIds } from '../../emulator';
+import { genesysNode, launchParameters, runNode, saveCredential, useBench, type Bench } from './support';
+
+const items = (count: number, prefix: string) => Array.from({ length: count }, (_, n) => ({ n: `${prefix}${n}` }));
+
+function launch(credentialId: string, options: INodeParameters, name = 'Genesys Cloud') {
+	return genesysNode(
+		credentialId,
+		launchParameters(seedIds.noInputs, {
+			triggerDataMode: 'json',
+			triggerDataJson: '{}',
+			executionName: '=item {{ $json.n }}',
+			options,
+		}),
+		name,
+	);
+}
+
+/** Requests the emulator answered on the API (the token endpoint aside), and how many were 429s. */
+function apiRequests(bench: Bench): { total: number; rateLimited: number } {
+	const stats = bench.emulator.stats();
+	let total = 0;
+	for (const [route, byStatus] of Object.entries(stats.requests)) {
+		if (route === 'token') continue;
+		total += Object.values(byStatus).reduce((sum, count) => sum + count, 0);
+	}
+	return { total, rateLimited: stats.rateLimited };
+}
+
+describe('Request budget: one per token, shared and corrected by 429s (real dialect: no rate-limit headers)', () => {
+	let bench: Bench;
+	useBench((b) => (bench = b));
+
+	test('two executions at once on one credential share its budget: combined rate at the limit, no 429', async (t) => {
+		// The emulator's limit: 20 per 2 s per token (600 a minute), and Requests per Minute set to match.
+		bench.emulator.configure({ rateLimit: { requests: 20, windowSeconds: 2 } });
+		const credentialId = saveCredential(bench);
+		const started = Date.now();
+		const [a, b] = await Promise.all([
+			runNode(bench, launch(credentialId, { requestsPerMinute: 600 }, 'Run A'), items(25, 'a')),
+			runNode(bench, launch(credentialId, { requestsPerMinute: 600 }, 'Run B'), items(25, 'b')),
+		]);
+		const seconds = (Date.now() - started) / 1000;
+		assert.equal(a.error, undefined, a.error?.message);
+		assert.equal(b.error, undefined, b.error?.message);
+		assert.equal(a.items.length + b.items.length, 50);
+
+		const { total, rateLimited } = apiRequests(bench);
+		assert.equal(rateLimited, 0, 'paced together, the two runs never met the limit');
+		assert.equal(bench.emulator.executions().length, 50);
+		assert.equal(bench.emulator.stats().duplicateLaunches, 0);
+		const rate = total / seconds;
+		t.diagnostic(`${total} requests in ${seconds.toFixed(1)} s: ${rate.toFixed(2)}/s of 10/s, ${rateLimited} × 429`);
+		// Each run alone would go at 10 per second: together they must not exceed it, and should come close.
+		assert.ok(rate <= 10.3, `combined ${rate.toFixed(2)} requests/s over ${seconds.toFixed(1)} s exceeds the 10/s limit`);
+		assert.ok(rate >= 8, `combined ${rate.toFixed(2)} requests/s is far below the 10/s limit`);
+	});
+
+	test('an org whose real limit is half the configured one: 429s slow the budget down, nothing is lost', async (t) => {
+		// Real limit 10 per 2 s (300 a minute) while Requests per Minute says 600.
+		bench.emulator.configure({ rateLimit: { requests: 10, windowSeconds: 2 } });
+		// Another OAuth client than the first test's, so this one's budget starts fresh.
+		const credentialId = saveCredential(bench, { ...seedClients.noFlowExecuteScope, scope: '' });
+		const started = Date.now();
+		const result = await runNode(bench, launch(credentialId, { requestsPerMinute: 600 }), items(40, 'c'));
+		const seconds = (Date.now() - started) / 1000;
+		assert.equal(result.error, undefined, result.error?.message);
+		assert.equal(result.items.length, 40);
+		assert.equal(bench.emulator.executions().length, 40, 'every item launched');
+		assert.equal(bench.emulator.stats().duplicateLaunches, 0);
+
+		const { total, rateLimited } = apiRequests(bench);
+		const accepted = total - rateLimited;
+		assert.ok(rateLimited >= 1, 'the lower real limit was met');
+		// Every 429 pauses the whole budget and lowers its rate: a handful, not one per request sent too fast.
+		assert.ok(rateLimited <= 12, `${rateLimited} answers 429`);
+		const ratio = accepted / seconds / 5;
+		t.diagnostic(`${accepted} accepted in ${seconds.toFixed(1)} s: ${ratio.toFixed(2)} of the real limit, ${rateLimited} × 429`);
+		assert.ok(ratio >= 0.6, `settled at ${ratio.toFixed(2)} of the real limit (${accepted} accepted in ${seconds.toFixed(1)} s)`);
+	});
+});
