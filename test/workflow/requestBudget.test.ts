@@ -83,4 +83,36 @@ describe('Request budget: one per token, shared and corrected by 429s (real dial
 		t.diagnostic(`${accepted} accepted in ${seconds.toFixed(1)} s: ${ratio.toFixed(2)} of the real limit, ${rateLimited} × 429`);
 		assert.ok(ratio >= 0.6, `settled at ${ratio.toFixed(2)} of the real limit (${accepted} accepted in ${seconds.toFixed(1)} s)`);
 	});
+
+	test('waiting learns from the flow\'s finished executions when to look: one poll each, outputs sooner', async (t) => {
+		// "Random duration" runs 2-5 s, scaled by 0.01 here: 20-50 ms. The Poll Interval is 1 s.
+		const credentialId = saveCredential(bench);
+		const node = genesysNode(
+			credentialId,
+			launchParameters(seedIds.randomDuration, {
+				triggerDataMode: 'json',
+				triggerDataJson: '{}',
+				executionName: '=wait {{ $json.n }}',
+				waitForCompletion: true,
+				options: { pollInterval: 1, requestsPerMinute: 6000 },
+			}),
+		);
+		const polls = () => bench.emulator.stats().requests.getExecution?.['200'] ?? 0;
+		const timed = async (prefix: string) => {
+			const started = Date.now();
+			const result = await runNode(bench, node, items(20, prefix));
+			assert.equal(result.error, undefined, result.error?.message);
+			assert.equal(result.items.length, 20);
+			return (Date.now() - started) / 1000;
+		};
+		const first = await timed('first');
+		const firstPolls = polls();
+		const second = await timed('second');
+		const secondPolls = polls() - firstPolls;
+		t.diagnostic(`first run ${first.toFixed(2)} s, ${firstPolls / 20} polls each; second ${second.toFixed(2)} s, ${secondPolls / 20} each`);
+		assert.equal(firstPolls, 20, 'nothing known yet: one poll after the Poll Interval, when every flow is done');
+		assert.ok(secondPolls <= 24, `${secondPolls} polls for 20 executions`);
+		assert.ok(first >= 1, 'the first run waited the Poll Interval');
+		assert.ok(second < first * 0.7, `the second run looked when the flow is usually done (${second} s vs ${first} s)`);
+	});
 });

@@ -207,7 +207,7 @@ export async function execute(
 	const execution = await waitForCompletion.call(this, run.client, launched.id, {
 		timeoutMs: Number(options.waitTimeout ?? 300) * 1000,
 		pollIntervalMs: Number(options.pollInterval ?? 5) * 1000,
-	}, itemIndex);
+	}, itemIndex, target.flowId);
 	assertSucceeded(this.getNode(), execution, itemIndex);
 	return executionItem(execution, simplify, flow);
 }

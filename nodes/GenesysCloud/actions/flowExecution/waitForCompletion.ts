@@ -4,6 +4,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import type { FlowRuntimeExecution } from '../../../../schemas/generated/genesys';
 import type { GenesysClient } from '../../transport/genesysClient';
 import { TERMINAL_STATUSES } from './executionOutput';
+import { firstPollDelay, flowKey, recordDuration } from './pollSchedule';
 
 export interface WaitSettings {
 	timeoutMs: number;
@@ -27,22 +28,32 @@ export async function readExecution(client: GenesysClient, executionId: string, 
 	);
 }
 
-/** Polls one execution until it ends or the deadline passes; n8n's cancel signal stops the wait at once. */
+/**
+ * Polls one execution until it ends or the deadline passes; n8n's cancel signal stops the wait at once. The
+ * first poll comes when the flow's earlier executions suggest it will be done (pollSchedule.ts).
+ */
 export async function waitForCompletion(
 	this: IExecuteFunctions,
 	client: GenesysClient,
 	executionId: string,
 	settings: WaitSettings,
 	itemIndex: number,
+	flowId = '',
 ): Promise<FlowRuntimeExecution> {
 	const started = Date.now();
 	const deadline = started + settings.timeoutMs;
 	const signal = this.getExecutionCancelSignal();
+	const key = flowKey(client.apiBaseUrl, flowId);
+	let polls = 0;
 	for (;;) {
-		const delay = Math.min(nextPollDelay(settings, Date.now() - started), Math.max(deadline - Date.now(), 0));
-		await sleep(delay, signal);
+		const planned = polls === 0 && flowId ? firstPollDelay(key, settings.pollIntervalMs) : nextPollDelay(settings, Date.now() - started);
+		await sleep(Math.min(planned, Math.max(deadline - Date.now(), 0)), signal);
+		polls++;
 		const execution = await readExecution(client, executionId, itemIndex);
-		if (TERMINAL_STATUSES.has(execution.status)) return execution;
+		if (TERMINAL_STATUSES.has(execution.status)) {
+			if (flowId) recordDuration(key, execution.dateLaunched, execution.dateCompleted);
+			return execution;
+		}
 		if (Date.now() >= deadline) {
 			throw new NodeOperationError(
 				this.getNode(),
