@@ -1,5 +1,5 @@
 /**
- * npm run bench — issue 6's benchmark: the Genesys Cloud node inside n8n's real execution engine against the
+ * npm run bench — issue 11's benchmark: the Genesys Cloud node inside n8n's real execution engine against the
  * emulator, beside n8n's HTTP Request node doing the same launches. Not a test: it prints figures (and checks
  * the issue's targets) for docs/benchmarks.md. How to read them: docs/benchmarks.md.
  *

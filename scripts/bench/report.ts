@@ -7,12 +7,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 
 import type { RunRow } from './runner';
-import { GENESYS_DEFAULT_POLL_SECONDS, SCENARIOS, VARIANT_LABELS, type ScenarioId } from './scenarios';
+import { SCENARIOS, VARIANT_LABELS, type ScenarioId } from './scenarios';
 
 export interface TargetCheck {
+	id: string;
 	scenario: ScenarioId;
-	target: string;
-	measured: string;
+	goal: string;
+	value: string;
 	met: boolean;
 }
 
@@ -55,6 +56,8 @@ const COLUMNS: Array<[string, (row: RunRow) => string]> = [
 	['launches/s', (r) => fixed(r.launchesPerSecond)],
 	['bound/s', (r) => fixed(r.bound, 0)],
 	['ratio', (r) => fixed(r.ratioToBound, 2)],
+	['after 1st window', (r) => fixed(r.ratioAfterFirstWindow, 2)],
+	['polls/exec', (r) => (r.polls ? fixed(r.pollsPerExecution, 2) : '—')],
 	['tokens', (r) => String(r.tokenRequests)],
 	['429s', (r) => String(r.rateLimited)],
 	['failed', (r) => String(r.failedItems) + (r.runError ? ' (run errored)' : '')],
@@ -90,59 +93,69 @@ export function comparison(rows: RunRow[], scenario: ScenarioId): string[] {
 		);
 }
 
-/** The targets of issue 6, checked on the Genesys node's rows. */
+/** The targets of issue 11, checked on the Genesys node's rows. Every figure is a ratio or a count of one run. */
 export function targets(rows: RunRow[]): TargetCheck[] {
 	const checks: TargetCheck[] = [];
 	const ours = (id: ScenarioId) => rows.find((r) => r.scenario === id && r.variant === 'genesys');
 	const s1 = ours('s1');
 	if (s1) {
 		checks.push({
+			id: 'alone',
 			scenario: 's1',
-			target: '≥ 0.9 of the concurrency bound',
-			measured: `${fixed(s1.ratioToBound, 2)} (${fixed(s1.launchesPerSecond)}/s of ${fixed(s1.bound, 0)}/s)`,
-			met: (s1.ratioToBound ?? 0) >= 0.9 && !s1.runError,
+			goal: '≥ 0.95 of the limit, 0 × 429, 0 lost',
+			value: `${fixed(s1.ratioToBound, 3)} (${fixed(s1.launchesPerSecond)}/s of ${fixed(s1.bound, 0)}/s), ${s1.rateLimited} × 429, ${s1.lostItems} lost`,
+			met: (s1.ratioToBound ?? 0) >= 0.95 && s1.rateLimited === 0 && s1.lostItems === 0 && !s1.runError,
 		});
 	}
 	const s2 = ours('s2');
 	if (s2) {
 		checks.push({
+			id: 'sharedCredential',
 			scenario: 's2',
-			target: '≥ 0.9 of the rate limit, 0 failed items',
-			measured: `${fixed(s2.ratioToBound, 2)} (${fixed(s2.launchesPerSecond)}/s of ${fixed(s2.bound, 0)}/s), ${s2.failedItems} failed`,
-			met: (s2.ratioToBound ?? 0) >= 0.9 && s2.failedItems === 0,
+			goal: 'combined ≥ 0.9 of the limit, ≤ 3 × 429, 0 lost, 0 duplicates',
+			value: `${fixed(s2.ratioToBound, 3)} (${fixed(s2.launchesPerSecond)}/s of ${fixed(s2.bound, 0)}/s), ${s2.rateLimited} × 429, ${s2.lostItems} lost, ${s2.duplicateLaunches} duplicates`,
+			met:
+				(s2.ratioToBound ?? 0) >= 0.9 && s2.rateLimited <= 3 && s2.lostItems === 0 && s2.duplicateLaunches === 0 && !s2.runError,
 		});
 	}
 	const s3 = ours('s3');
-	const s3def = SCENARIOS.find((s) => s.id === 's3')!;
 	if (s3) {
-		// "Launch time" is what launching the items at the rate limit takes (items ÷ limit), not the node's own
-		// launch span, which would excuse a node that launches slowly.
-		const launchSeconds = s3def.items / (s3def.ratePerSecond ?? Infinity);
-		const slowest = s3.slowestFlowSeconds ?? NaN;
-		const allowed = launchSeconds + slowest + 2 * GENESYS_DEFAULT_POLL_SECONDS;
 		checks.push({
+			id: 'lowerRealLimit',
 			scenario: 's3',
-			target: `wall ≤ launch time (${fixed(launchSeconds)} s) + slowest flow + 2 poll intervals (${2 * GENESYS_DEFAULT_POLL_SECONDS} s)`,
-			measured: `${fixed(s3.wallSeconds)} s vs ${fixed(allowed)} s allowed (slowest flow ${fixed(slowest)} s, last launch at ${fixed(s3.launchSpanSeconds)} s)`,
-			met: s3.wallSeconds <= allowed && !s3.runError,
+			goal: '0 lost, ≥ 0.8 of the real limit after the first window, 429s counted',
+			value: `${s3.lostItems} lost, ${fixed(s3.ratioAfterFirstWindow, 3)} of the real limit after the first window (${fixed(s3.ratioToBound, 3)} over the whole run), ${s3.rateLimited} × 429`,
+			met: s3.lostItems === 0 && (s3.ratioAfterFirstWindow ?? 0) >= 0.8 && !s3.runError,
 		});
 	}
 	const s4 = ours('s4');
 	if (s4) {
 		checks.push({
+			id: 'waitForCompletion',
 			scenario: 's4',
-			target: `0 lost, 0 duplicates, ≤ 1 token request per expiry (${s4.tokenExpiries} expiries + the first token)`,
-			measured: `${s4.lostItems} lost, ${s4.duplicateLaunches} duplicates, ${s4.tokenRequests} token requests; ${s4.ambiguous} ambiguous (reported, not lost; ${s4.failedButLaunched} of them had started)`,
-			met: s4.lostItems === 0 && s4.duplicateLaunches === 0 && s4.tokenRequests <= 1 + s4.tokenExpiries && s4.tokenExpiries === 2,
+			goal: 'wall ≤ 1.1 × the bound (a launch and one poll per item, at the limit)',
+			value: `${fixed(s4.wallSeconds)} s vs bound ${fixed(s4.boundSeconds)} s: ${fixed(s4.wallSeconds / (s4.boundSeconds ?? NaN), 3)} × the bound; ${fixed(s4.pollsPerExecution, 2)} polls per execution, ${s4.rateLimited} × 429, ${s4.lostItems} lost`,
+			met: s4.wallSeconds <= 1.1 * (s4.boundSeconds ?? 0) && s4.lostItems === 0 && !s4.runError,
 		});
 	}
 	const s5 = ours('s5');
 	if (s5) {
 		checks.push({
+			id: 'faultMatrix',
 			scenario: 's5',
-			target: 'peak RSS growth < 200 MB',
-			measured: `${fixed(s5.rssGrowthMB, 0)} MB (peak ${fixed(s5.peakRssMB, 0)} MB; ${fixed((s5.wallSeconds * 1000) / s5.items, 2)} ms per item)`,
-			met: s5.rssGrowthMB < 200 && !s5.runError,
+			goal: `0 lost, 0 duplicates, ≤ 1 token request per expiry (${s5.tokenExpiries} expiries + the first token)`,
+			value: `${s5.lostItems} lost, ${s5.duplicateLaunches} duplicates, ${s5.tokenRequests} token requests; ${s5.ambiguous} ambiguous (reported, not lost; ${s5.failedButLaunched} of them had started)`,
+			met: s5.lostItems === 0 && s5.duplicateLaunches === 0 && s5.tokenRequests <= 1 + s5.tokenExpiries && s5.tokenExpiries === 2,
+		});
+	}
+	const s6 = ours('s6');
+	if (s6) {
+		checks.push({
+			id: 'memory',
+			scenario: 's6',
+			goal: 'peak RSS growth < 200 MB',
+			value: `${fixed(s6.rssGrowthMB, 0)} MB (peak ${fixed(s6.peakRssMB, 0)} MB; ${fixed((s6.wallSeconds * 1000) / s6.items, 2)} ms per item)`,
+			met: s6.rssGrowthMB < 200 && !s6.runError,
 		});
 	}
 	return checks;
@@ -161,7 +174,7 @@ export function render(rows: RunRow[], host: Machine, totalSeconds: number): str
 	}
 	out.push('', 'Targets (Genesys Cloud node):');
 	for (const check of targets(rows)) {
-		out.push(`  ${check.met ? 'MET   ' : 'MISSED'} ${check.scenario}: ${check.target}: ${check.measured}`);
+		out.push(`  ${check.met ? 'MET   ' : 'MISSED'} ${check.scenario} ${check.id}: ${check.goal}: ${check.value}`);
 	}
 	const errored = rows.filter((r) => r.runError);
 	if (errored.length) {

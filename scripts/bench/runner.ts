@@ -39,6 +39,13 @@ export interface RunRow {
 	launchSpanSeconds?: number;
 	emulatorCpuSeconds?: number;
 	timedOut?: boolean;
+	/** GET /api/v2/flows/executions/{id} requests, all answers, and per execution launched. */
+	polls: number;
+	pollsPerExecution: number;
+	/** Launches per second after the emulator's first window, over the org's real limit (scenario 3). */
+	ratioAfterFirstWindow?: number;
+	/** With Wait for Completion: the time launches plus one poll each take at the limit, over the wall time. */
+	boundSeconds?: number;
 }
 
 const CHILD = path.join(__dirname, 'child.ts');
@@ -133,6 +140,16 @@ export async function runOne(
 	const bound = launchBound(s);
 	const launchesPerSecond = executions.length / wallSeconds;
 	const runFailed = !result || result.runError !== undefined;
+	const polls = Object.values(stats.requests.getExecution ?? {}).reduce((sum, count) => sum + count, 0);
+	let ratioAfterFirstWindow: number | undefined;
+	if (s.windowSeconds && s.ratePerSecond && executions.length > 1) {
+		const times = executions.map((execution) => Date.parse(execution.dateLaunched)).sort((a, b) => a - b);
+		const windowEnd = times[0] + s.windowSeconds * 1000;
+		const after = times.filter((time) => time >= windowEnd);
+		const span = (times[times.length - 1] - windowEnd) / 1000;
+		if (span > 0) ratioAfterFirstWindow = after.length / span / s.ratePerSecond;
+	}
+	const boundSeconds = s.ratePerSecond ? ((s.waitForCompletion ? 2 : 1) * s.items) / s.ratePerSecond : undefined;
 	return {
 		scenario: s.id,
 		variant,
@@ -141,7 +158,11 @@ export async function runOne(
 		launched: executions.length,
 		launchesPerSecond,
 		bound,
-		ratioToBound: bound ? launchesPerSecond / bound : undefined,
+		ratioToBound: s.waitForCompletion
+			? boundSeconds && boundSeconds / wallSeconds
+			: bound
+				? launchesPerSecond / bound
+				: undefined,
 		tokenRequests: stats.tokenRequestsTotal,
 		rateLimited: stats.rateLimited,
 		failedItems: runFailed || !result ? s.items : result.errorItems,
@@ -159,5 +180,9 @@ export async function runOne(
 			result?.lastLaunchEpochMs !== undefined ? (result.lastLaunchEpochMs - result.runStartEpochMs) / 1000 : undefined,
 		emulatorCpuSeconds: cpuBefore !== undefined && emulatorCpu !== undefined ? emulatorCpu - cpuBefore : undefined,
 		timedOut,
+		polls,
+		pollsPerExecution: executions.length ? polls / executions.length : 0,
+		ratioAfterFirstWindow,
+		boundSeconds,
 	};
 }
