@@ -43,6 +43,11 @@ export interface ChildResult {
 	rssBeforeMB: number;
 	peakRssMB: number;
 	heapUsedAfterMB: number;
+	/** Peaks of process.memoryUsage() sampled every 50 ms during the run: where the RSS goes. */
+	memoryPeaksMB: { heapTotal: number; heapUsed: number; external: number; arrayBuffers: number };
+	/** V8 heap in use before the run and after it, both after a forced GC: what the run retains. */
+	heapBeforeMB: number;
+	heapRetainedAfterGcMB: number;
 }
 
 export type ChildMessage =
@@ -132,11 +137,24 @@ async function main(): Promise<void> {
 	// A full GC first (the child runs with --expose-gc) so the baseline does not depend on loading's garbage.
 	(globalThis as { gc?: () => void }).gc?.();
 	const rssBefore = process.memoryUsage().rss;
+	const heapBefore = process.memoryUsage().heapUsed;
+	const peaks = { heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 };
+	const sample = () => {
+		const usage = process.memoryUsage();
+		for (const key of Object.keys(peaks) as Array<keyof typeof peaks>) peaks[key] = Math.max(peaks[key], usage[key] / MB);
+	};
+	const sampler = setInterval(sample, 50);
 	const runStartEpochMs = Date.now();
 	const started = process.hrtime.bigint();
 	// Several workflows at once in this one n8n process, on the one stored credential.
 	const results = await Promise.all(inputs.map(async (input) => await harness.run({ name: 'Bench', nodes: [node] }, { input })));
 	const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+	clearInterval(sampler);
+	sample();
+	const peakRssMB = process.resourceUsage().maxRSS / 1024;
+	const heapUsedAfterMB = process.memoryUsage().heapUsed / MB;
+	(globalThis as { gc?: () => void }).gc?.();
+	const heapAfterGc = process.memoryUsage().heapUsed;
 
 	const items = results.flatMap((result) => result.output(node.name));
 	const result = { error: results.find((r) => r.error)?.error };
@@ -158,8 +176,11 @@ async function main(): Promise<void> {
 			lastLaunchEpochMs: summary.lastLaunchEpochMs,
 			rssBeforeMB: rssBefore / MB,
 			// maxRSS is in kilobytes.
-			peakRssMB: process.resourceUsage().maxRSS / 1024,
-			heapUsedAfterMB: process.memoryUsage().heapUsed / MB,
+			peakRssMB,
+			heapUsedAfterMB,
+			heapBeforeMB: heapBefore / MB,
+			heapRetainedAfterGcMB: (heapAfterGc - heapBefore) / MB,
+			memoryPeaksMB: peaks,
 		},
 	});
 }

@@ -46,6 +46,11 @@ export interface RunRow {
 	ratioAfterFirstWindow?: number;
 	/** With Wait for Completion: the time launches plus one poll each take at the limit, over the wall time. */
 	boundSeconds?: number;
+	/** Where the memory went: peaks of the V8 heap (total, used), external memory and array buffers. */
+	memoryPeaksMB?: { heapTotal: number; heapUsed: number; external: number; arrayBuffers: number };
+	heapUsedAfterMB?: number;
+	heapBeforeMB?: number;
+	heapRetainedAfterGcMB?: number;
 }
 
 const CHILD = path.join(__dirname, 'child.ts');
@@ -184,5 +189,9 @@ export async function runOne(
 		pollsPerExecution: executions.length ? polls / executions.length : 0,
 		ratioAfterFirstWindow,
 		boundSeconds,
+		memoryPeaksMB: result?.memoryPeaksMB,
+		heapUsedAfterMB: result?.heapUsedAfterMB,
+		heapBeforeMB: result?.heapBeforeMB,
+		heapRetainedAfterGcMB: result?.heapRetainedAfterGcMB,
 	};
 }

@@ -58,7 +58,7 @@ describe('Request budget: one per token, shared and corrected by 429s (real dial
 		t.diagnostic(`${total} requests in ${seconds.toFixed(1)} s: ${rate.toFixed(2)}/s of 10/s, ${rateLimited} × 429`);
 		// Each run alone would go at 10 per second: together they must not exceed it, and should come close.
 		assert.ok(rate <= 10.3, `combined ${rate.toFixed(2)} requests/s over ${seconds.toFixed(1)} s exceeds the 10/s limit`);
-		assert.ok(rate >= 8, `combined ${rate.toFixed(2)} requests/s is far below the 10/s limit`);
+		assert.ok(rate >= 7, `combined ${rate.toFixed(2)} requests/s is far below the 10/s limit`);
 	});
 
 	test('an org whose real limit is half the configured one: 429s slow the budget down, nothing is lost', async (t) => {

@@ -138,7 +138,9 @@ export class RequestBudget {
 			while (this.queue.length > 0) {
 				const now = this.now();
 				const wait = Math.max(this.nextAt, this.pausedUntil) - now;
-				if (wait > 0) {
+				// Timers cannot wait less than a millisecond: at rates above 1,000 per second, sleeping for less
+				// would cap the rate there instead of letting the request go a fraction of a millisecond early.
+				if (wait >= 1) {
 					await sleep(wait);
 					continue;
 				}
