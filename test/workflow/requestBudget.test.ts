@@ -36,7 +36,7 @@ describe('Request budget: one per token, shared and corrected by 429s (real dial
 	let bench: Bench;
 	useBench((b) => (bench = b));
 
-	test('two executions at once on one credential share its budget: combined rate at the limit, no 429', async (t) => {
+	test('two executions at once on one credential share its budget: combined rate at the limit, at most 3 × 429', async (t) => {
 		// The emulator's limit: 20 per 2 s per token (600 a minute), and Requests per Minute set to match.
 		bench.emulator.configure({ rateLimit: { requests: 20, windowSeconds: 2 } });
 		const credentialId = saveCredential(bench);
@@ -51,7 +51,10 @@ describe('Request budget: one per token, shared and corrected by 429s (real dial
 		assert.equal(a.items.length + b.items.length, 50);
 
 		const { total, rateLimited } = apiRequests(bench);
-		assert.equal(rateLimited, 0, 'paced together, the two runs never met the limit');
+		// Unshared, the two runs would send 20 a second and meet dozens of 429s. Shared, the even pace stays under
+		// the limit; the emulator's fixed window opens when its first request lands, so a late first request under
+		// CPU load can still put one request into a full window (the issue's goal for two workflows: ≤ 3).
+		assert.ok(rateLimited <= 3, `paced together, the two runs met the limit ${rateLimited} times`);
 		assert.equal(bench.emulator.executions().length, 50);
 		assert.equal(bench.emulator.stats().duplicateLaunches, 0);
 		const rate = total / seconds;
