@@ -155,7 +155,7 @@ describe('Genesys Cloud API errors become NodeApiErrors that say what happened a
 		const failure = failureOf(await runNode(bench, node));
 		assert.equal(failure.httpCode, '429');
 		assert.equal(failure.message, 'Genesys Cloud kept answering 429 Too Many Requests when trying to launch flow "No inputs"');
-		assert.match(failure.description, /Raise that ceiling, lower Max Concurrent Requests, or spread the items over time/);
+		assert.match(failure.description, /Raise that ceiling, lower Requests per Minute \(with several n8n workers: the limit divided by their number\), or spread the items over time/);
 		assert.match(failure.description, /Genesys correlation ID: [0-9a-f-]{36}\./);
 		assert.ok(requestCount(bench, 'launch', 429) >= 2, 'it waited and retried before giving up');
 		assert.ok(Date.now() - started < 3000);

@@ -127,7 +127,7 @@ function explain(failure: HttpFailure, context: RequestContext): Explanation {
 			return {
 				message: `Genesys Cloud kept answering 429 Too Many Requests when trying to ${context.action}`,
 				description:
-					'The node waited as long as Options > Rate Limit Wait Ceiling allows. Raise that ceiling, lower Max Concurrent Requests, or spread the items over time; other integrations using the same OAuth client share its limit.',
+					'The node waited as long as Options > Rate Limit Wait Ceiling allows. Raise that ceiling, lower Requests per Minute (with several n8n workers: the limit divided by their number), or spread the items over time; other integrations using the same OAuth client share its limit.',
 			};
 		default:
 			break;
