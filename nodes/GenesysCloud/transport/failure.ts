@@ -54,7 +54,7 @@ function causes(error: unknown): Loose[] {
 }
 
 /** Response headers with lower-case names and string values, whatever the HTTP client gave. */
-export function normalizeHeaders(raw: unknown): Record<string, string> {
+function normalizeHeaders(raw: unknown): Record<string, string> {
 	const headers: Record<string, string> = {};
 	if (!raw || typeof raw !== 'object') return headers;
 	for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
