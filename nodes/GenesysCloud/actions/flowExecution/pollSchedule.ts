@@ -36,3 +36,18 @@ export function firstPollDelay(key: string, pollIntervalMs: number): number {
 	const longest = Math.max(...kept);
 	return Math.max(longest * MARGIN, longest + MARGIN_MIN_MS);
 }
+
+export interface WaitSettings {
+	timeoutMs: number;
+	pollIntervalMs: number;
+}
+
+/** Polls stay at the chosen interval while a flow is young, then back off, so long runs cost few requests. */
+const BACKOFF_AFTER_MS = 30_000;
+const MAX_POLL_INTERVAL_MS = 30_000;
+
+export function nextPollDelay(settings: WaitSettings, elapsedMs: number): number {
+	if (elapsedMs < BACKOFF_AFTER_MS) return settings.pollIntervalMs;
+	const grown = settings.pollIntervalMs * 1.5 ** Math.floor((elapsedMs - BACKOFF_AFTER_MS) / BACKOFF_AFTER_MS + 1);
+	return Math.min(Math.max(grown, settings.pollIntervalMs), Math.max(MAX_POLL_INTERVAL_MS, settings.pollIntervalMs));
+}

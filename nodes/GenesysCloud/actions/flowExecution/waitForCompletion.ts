@@ -4,22 +4,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import type { FlowRuntimeExecution } from '../../../../schemas/generated/genesys';
 import type { GenesysClient } from '../../transport/genesysClient';
 import { TERMINAL_STATUSES } from './executionOutput';
-import { firstPollDelay, flowKey, recordDuration } from './pollSchedule';
-
-export interface WaitSettings {
-	timeoutMs: number;
-	pollIntervalMs: number;
-}
-
-/** Polls stay at the chosen interval while a flow is young, then back off, so long runs cost few requests. */
-const BACKOFF_AFTER_MS = 30_000;
-const MAX_POLL_INTERVAL_MS = 30_000;
-
-export function nextPollDelay(settings: WaitSettings, elapsedMs: number): number {
-	if (elapsedMs < BACKOFF_AFTER_MS) return settings.pollIntervalMs;
-	const grown = settings.pollIntervalMs * 1.5 ** Math.floor((elapsedMs - BACKOFF_AFTER_MS) / BACKOFF_AFTER_MS + 1);
-	return Math.min(Math.max(grown, settings.pollIntervalMs), Math.max(MAX_POLL_INTERVAL_MS, settings.pollIntervalMs));
-}
+import { firstPollDelay, flowKey, nextPollDelay, recordDuration, type WaitSettings } from './pollSchedule';
 
 export async function readExecution(client: GenesysClient, executionId: string, itemIndex: number) {
 	return await client.request<FlowRuntimeExecution>(
