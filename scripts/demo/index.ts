@@ -32,24 +32,25 @@ function portIsFree(port: number): Promise<boolean> {
 }
 
 async function main(): Promise<void> {
-	let emulator: RunningEmulator | undefined;
-	let home: N8nHome | undefined;
-	let server: N8nServer | undefined;
+	/** What has started so far: a Ctrl-C at any point stops exactly that. */
+	const started: { emulator?: RunningEmulator; home?: N8nHome; server?: N8nServer } = {};
 	const stop = async () => {
 		log('\nStopping n8n and the emulator...');
-		await server?.stop();
-		await emulator?.close();
-		home?.cleanup();
+		await started.server?.stop();
+		await started.emulator?.close();
+		started.home?.cleanup();
 		process.exit(0);
 	};
 	process.once('SIGINT', () => void stop());
 	process.once('SIGTERM', () => void stop());
 
-	emulator = await startEmulator({ port: (await portIsFree(8787)) ? 8787 : 0 });
+	const emulator = await startEmulator({ port: (await portIsFree(8787)) ? 8787 : 0 });
+	started.emulator = emulator;
 	log(`Genesys Cloud emulator: ${emulator.url} (OAuth client demo-client / demo-secret)`);
 
 	log('Preparing n8n (the first run installs the pinned n8n: about 5 minutes, once)...');
-	home = await createN8nHome({ prefix: 'demo', log });
+	const home = await createN8nHome({ prefix: 'demo', log });
+	started.home = home;
 	await installProject(home.nodesDir);
 	await importCredentials(home, [demoCredential(emulator.url)]);
 	await importWorkflow(home, demoWorkflow());
@@ -58,7 +59,8 @@ async function main(): Promise<void> {
 	const ran = printResult(await executeWorkflow(home, DEMO_WORKFLOW_ID, { timeoutMs: 180_000 }), log);
 
 	log('Starting the n8n editor...');
-	server = await startN8nServer(home, { log });
+	const server = await startN8nServer(home, { log });
+	started.server = server;
 	await setupOwner(server, DEMO_OWNER);
 	log('');
 	log(`n8n is ready: ${server.baseUrl}/workflow/${DEMO_WORKFLOW_ID}`);

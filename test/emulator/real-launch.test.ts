@@ -8,7 +8,13 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { AxiosInstance } from 'axios';
 import type { RunningEmulator } from '../../emulator';
+import type { ErrorBody, FlowRuntimeExecution } from '../../schemas/generated/genesys';
 import { api, assertError, seedIds, sleep, start } from './helpers';
+
+/** A run that needed a missing input, as real Genesys ends it: FAILED, with these four fields in flowErrorInfo. */
+type FailedExecution = FlowRuntimeExecution & {
+	flowErrorInfo: Required<Pick<ErrorBody, 'code' | 'message' | 'messageParams' | 'messageWithParams'>>;
+};
 
 describe('emulator: lenient launches and FAILED runs (default)', () => {
 	let emu: RunningEmulator;
@@ -30,7 +36,7 @@ describe('emulator: lenient launches and FAILED runs (default)', () => {
 		return res.data;
 	}
 
-	function assertUnexpectedNull(execution: Record<string, any>, variable: string) {
+	function assertUnexpectedNull(execution: FailedExecution, variable: string) {
 		assert.equal(execution.status, 'FAILED');
 		assert.equal(execution.completionReason, 'Failure');
 		assert.ok(execution.dateCompleted);
