@@ -2,7 +2,7 @@
  * The flows of the seed as the API shows them. Entities are built once at start-up (flows never change while the
  * emulator runs), so GET handlers only serialize.
  */
-import { toRealSchema, type SchemaDialect } from './schema-dialect';
+import { toRealSchema, type SchemaDialect } from './schemaDialect';
 import type { LoadedSeed } from './seed/loader';
 import type { JsonSchemaDoc, SeedFlow, SeedRun, SeedVersion } from './seed/model';
 

@@ -16,7 +16,7 @@ const USAGE = `Usage: node --import tsx emulator/cli.ts [options]
   --rate-window-seconds <s>   window length (default 60)
   --no-rate-limit             disable rate limiting
   --token-lifetime <s>        expires_in of issued tokens (default 86400)
-  --seed <file>               seed JSON replacing emulator/seed/default-seed.json
+  --seed <file>               seed JSON replacing emulator/seed/defaultSeed.json
   --require-scope <scope>     refuse launches whose token lacks this scope (e.g. flow:execute)
   --duration-scale <x>        multiply seeded execution durations (0 = finish immediately)
   --knobs <json>              any other knobs, as JSON (see docs/emulator.md)`;

@@ -4,9 +4,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { CatalogFlow, CatalogVersion } from './catalog';
-import type { PreparedRun, RunFailure } from './flow-run';
+import type { PreparedRun, RunFailure } from './flowRun';
 import { computeOutputs, type OutputOptions } from './outputs';
-import type { SchemaDialect } from './schema-dialect';
+import type { SchemaDialect } from './schemaDialect';
 import type { Prng } from './prng';
 import type { EmulatorExecutionRecord, ExecutionStatus } from './types';
 
@@ -37,7 +37,7 @@ export interface LaunchInput {
 	sentName: string | undefined;
 	sentFlowVersion: string | null | undefined;
 	sentInputData: unknown;
-	/** What the flow runs with and whether it fails (flow-run.ts). */
+	/** What the flow runs with and whether it fails (flowRun.ts). */
 	prepared: PreparedRun;
 	clientId: string;
 	tokenScope: string | null;

@@ -15,7 +15,7 @@ import type { EmulatorExecutionRecord, EmulatorKnobs, EmulatorKnobsPatch, Emulat
 export { seedIds, seedClients, bulkFlowId } from './seed/ids';
 export { defaultKnobs } from './knobs';
 /** The Architect definitions of the real schema dialect and the plain → real conversion the catalog uses. */
-export { ARCH_DEFINITIONS, toRealSchema, type SchemaDialect } from './schema-dialect';
+export { ARCH_DEFINITIONS, toRealSchema, type SchemaDialect } from './schemaDialect';
 export type * from './types';
 
 export interface RunningEmulator {

@@ -5,7 +5,7 @@ import { Catalog } from './catalog';
 import { ExecutionEngine } from './executions';
 import { mergeKnobs } from './knobs';
 import { Prng } from './prng';
-import { KeyedWindows } from './rate-limiter';
+import { KeyedWindows } from './rateLimiter';
 import type { LoadedSeed } from './seed/loader';
 import { Stats } from './stats';
 import type { EmulatorKnobs, EmulatorLaunchAttempt } from './types';

@@ -1,6 +1,6 @@
 /** Issued access tokens: random opaque strings, each remembering its client, requested and granted scopes. */
 import { randomBytes } from 'node:crypto';
-import type { FixedWindow } from '../rate-limiter';
+import type { FixedWindow } from '../rateLimiter';
 
 export interface Token {
 	value: string;

@@ -7,9 +7,9 @@ import { ok, type Reply, type RequestContext } from '../context';
 import { checkModel } from '../contract';
 import { ApiError, badRequest, notFound } from '../errors';
 import { executionUri, type Execution } from '../executions';
-import { prepareRun } from '../flow-run';
+import { prepareRun } from '../flowRun';
 import type { EmulatorState } from '../state';
-import { validateInputData } from '../input-validation';
+import { validateInputData } from '../inputValidation';
 
 export const MAX_BODY_BYTES = 512_000;
 const LAUNCH_FIELDS = ['flowId', 'flowVersion', 'inputData', 'name'];

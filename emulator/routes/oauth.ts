@@ -6,7 +6,7 @@
 import type { Client } from '../auth/clients';
 import type { Reply, RequestContext } from '../context';
 import { ApiError, OAuthError } from '../errors';
-import { hit, rateLimitHeaders, retryAfterSeconds } from '../rate-limiter';
+import { hit, rateLimitHeaders, retryAfterSeconds } from '../rateLimiter';
 
 export function tokenRoute(ctx: RequestContext): Reply {
 	const { state, now } = ctx;

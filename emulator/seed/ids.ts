@@ -1,5 +1,5 @@
 /**
- * Stable ids of the flows in default-seed.json. Tests, the demo and docs refer to flows through these names;
+ * Stable ids of the flows in defaultSeed.json. Tests, the demo and docs refer to flows through these names;
  * a test checks that the seed file still contains every one of them.
  */
 export const seedIds = {
@@ -18,7 +18,7 @@ export const seedIds = {
 
 export type SeedFlowKey = keyof typeof seedIds;
 
-/** OAuth clients of default-seed.json. */
+/** OAuth clients of defaultSeed.json. */
 export const seedClients = {
 	demo: { clientId: 'demo-client', clientSecret: 'demo-secret' },
 	noLaunch: { clientId: 'no-launch-client', clientSecret: 'no-launch-secret' },

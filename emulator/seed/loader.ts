@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { generateBulkFlows } from './bulk';
 import type { SeedFile, SeedFlow } from './model';
 
-export const DEFAULT_SEED_FILE = path.join(__dirname, 'default-seed.json');
+export const DEFAULT_SEED_FILE = path.join(__dirname, 'defaultSeed.json');
 
 export interface LoadedSeed extends SeedFile {
 	/** Hand-written flows followed by the generated bulk flows. */

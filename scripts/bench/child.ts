@@ -16,7 +16,7 @@ export interface ChildSpec {
 	scenario: ScenarioId;
 	variant: VariantId;
 	emulatorUrl: string;
-	/** n8n-nodes-base of the pinned n8n (scripts/n8n-runtime.ts). */
+	/** n8n-nodes-base of the pinned n8n (scripts/n8nRuntime.ts). */
 	nodesBaseDir: string;
 }
 

@@ -13,7 +13,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 
-import { ensureN8nRuntime } from '../n8n-runtime';
+import { ensureN8nRuntime } from '../n8nRuntime';
 import { EmulatorProcess } from './emulatorProcess';
 import { machine, render, targets } from './report';
 import { runOne, type RunRow } from './runner';

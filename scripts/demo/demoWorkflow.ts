@@ -7,7 +7,7 @@ export const DEMO_WORKFLOW_ID = 'genesysDemoWorkflow';
 export const DEMO_CREDENTIAL_ID = 'genesys-cloud-emulator';
 export const GENESYS_NODE = 'Genesys Cloud';
 
-const EXAMPLE = path.resolve(__dirname, '..', '..', 'examples', 'launch-per-customer.json');
+const EXAMPLE = path.resolve(__dirname, '..', '..', 'examples', 'launchPerCustomer.json');
 
 /** The credential the demo workflow uses: the emulator's demo client, through the Custom region. */
 export function demoCredential(emulatorUrl: string): CredentialImport {

@@ -45,7 +45,7 @@ const EXAMPLE_CREDENTIAL = { id: EXAMPLE_CREDENTIAL_ID, name: 'Genesys Cloud (lo
 const STORM_ITEMS = 12;
 const STORM_429S = 15;
 
-/** The example's customers (examples/launch-per-customer.json). */
+/** The example's customers (examples/launchPerCustomer.json). */
 const CUSTOMERS = [
 	{ id: 'C-1001', name: 'Ada Lovelace', email: 'ada@example.com', priority: 4, tags: ['vip', 'billing'] },
 	{ id: 'C-1002', name: 'Grace Hopper', email: 'grace@example.com', priority: 2, tags: ['onboarding'] },

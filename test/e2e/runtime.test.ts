@@ -1,7 +1,7 @@
 /**
  * Tests of the real-n8n toolkit itself (test/e2e/support), against the pinned n8n with stock nodes and a
  * tiny probe package installed the way n8n installs community packages. The first run installs n8n
- * (~5 min, see scripts/n8n-runtime.ts); afterwards the suite takes about 1.5–2 minutes.
+ * (~5 min, see scripts/n8nRuntime.ts); afterwards the suite takes about 1.5–2 minutes.
  *
  * One n8n instance for the whole file: CLI commands first, then one server for the REST and editor tests.
  */
@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
-import { N8N_VERSION, RUNTIME_DIR, n8nVersion } from '../../scripts/n8n-runtime';
+import { N8N_VERSION, RUNTIME_DIR, n8nVersion } from '../../scripts/n8nRuntime';
 import { Editor } from './support/editor';
 import { installProject, type InstalledPackage } from './support/installPackage';
 import {

@@ -79,7 +79,7 @@ describe('emulator: flows and versions', () => {
 		assert.equal(without.data.entities[0].inputSchema, undefined);
 		assert.equal(without.data.entities[0].outputSchema, undefined);
 		const withSchemas = await client.get('/api/v2/flows', { params: { name: 'Customer follow-up', includeSchemas: true } });
-		// The real dialect (the default): a $ref per property, no required (real-dialect.test.ts checks the rest).
+		// The real dialect (the default): a $ref per property, no required (realDialect.test.ts checks the rest).
 		const schema = withSchemas.data.entities[0].inputSchema;
 		assert.equal(schema.type, 'object');
 		assert.equal(schema.required, undefined);

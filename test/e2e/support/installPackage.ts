@@ -15,7 +15,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { findNode24 } from '../../../scripts/n8n-runtime';
+import { findNode24 } from '../../../scripts/n8nRuntime';
 import { runCommand } from './processes';
 import { makeTempDir, PROJECT_ROOT, type TempDir } from './tempDir';
 

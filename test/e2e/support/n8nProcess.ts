@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { ensureN8nRuntime, type N8nRuntime } from '../../../scripts/n8n-runtime';
+import { ensureN8nRuntime, type N8nRuntime } from '../../../scripts/n8nRuntime';
 import { freePort } from './freePort';
 import { runCommand, type RunResult } from './processes';
 import { makeInstanceDir, type TempDir } from './tempDir';

@@ -8,8 +8,8 @@
  *   run fail (code guessed), and so does an input the flow needs (`run.needs`) that ends up NOT_SET (captured code).
  * Valid values are normalised to their JSON type ("42" → 42) so outputs compute from typed inputs.
  */
-import { DATE_TIME, isDate } from './input-validation';
-import { ARCH_TYPE_NAMES, COLLECTION_MAX_ITEMS, archTypeOf } from './schema-dialect';
+import { DATE_TIME, isDate } from './inputValidation';
+import { ARCH_TYPE_NAMES, COLLECTION_MAX_ITEMS, archTypeOf } from './schemaDialect';
 import type { JsonSchemaDoc, SeedRun } from './seed/model';
 
 export interface RunFailure {

@@ -3,7 +3,7 @@
  * Starts the emulator in a child process (its own core) unless --url is given, gets a token, then runs
  * GET /api/v2/flows/{id} and launch phases with N concurrent keep-alive connections, each bounded by time and count.
  *
- *   node --import tsx scripts/emulator-load.ts [--concurrency 32] [--seconds 5] [--max-requests 100000]
+ *   node --import tsx scripts/emulatorLoad.ts [--concurrency 32] [--seconds 5] [--max-requests 100000]
  *     [--phases get,launch,poll] [--no-validate] [--url http://127.0.0.1:8787]
  * Loopback only. Rate limiting is switched off in the emulator it starts (set it off yourself with --url).
  */
