@@ -8,6 +8,27 @@ import { readSchemaVariables } from '../../nodes/GenesysCloud/flowInputs/schemaR
 /** What coerce() reads of a Luxon DateTime (n8n's $now, DateTime.fromISO(...)): toISO and toISODate. */
 const luxonLike = (iso: string) => ({ toISO: () => iso, toISODate: () => iso.slice(0, 10) });
 
+/** What Luxon's DateTime.fromISO('nope') shows of itself: null ISO texts, and why it is invalid. */
+const invalidLuxon = () => ({
+	isValid: false,
+	toISO: () => null,
+	toISODate: () => null,
+	invalidReason: 'unparsable',
+	invalidExplanation: 'the input "nope" can\'t be parsed as ISO 8601',
+});
+
+/** A list that holds itself: JSON.stringify throws on it. */
+const circularList = (): unknown[] => {
+	const list: unknown[] = [1];
+	list.push(list);
+	return list;
+};
+const circularObject = (): Record<string, unknown> => {
+	const object: Record<string, unknown> = { a: 1 };
+	object.self = object;
+	return object;
+};
+
 const variable = (kind: InputKind, more: Partial<InputVariable> = {}): InputVariable => ({
 	key: 'Flow.x',
 	name: 'x',
@@ -18,6 +39,10 @@ const variable = (kind: InputKind, more: Partial<InputVariable> = {}): InputVari
 });
 
 const REFUSED = Symbol('refused');
+/** Refused as an integer a number cannot hold exactly, so that the message can name the range. */
+const UNSAFE = Symbol('refused as an unsafe integer');
+
+const MAX = Number.MAX_SAFE_INTEGER;
 
 describe('coerce: what each kind accepts and refuses', () => {
 	// [what the row proves, kind, input, the converted value or REFUSED, item kind for arrays]
@@ -30,6 +55,8 @@ describe('coerce: what each kind accepts and refuses', () => {
 		['an object is no string', 'string', { a: 1 }, REFUSED],
 		['null is no string', 'string', null, REFUSED],
 		['a JavaScript Date is no string (only Luxon is read)', 'string', new Date(0), REFUSED],
+		['an invalid Luxon DateTime is refused, not sent as null', 'string', invalidLuxon(), REFUSED],
+		['a BigInt becomes its digits, all of them', 'string', 12345678901234567890n, '12345678901234567890'],
 
 		// integer
 		['an integer string becomes a number', 'integer', '42', 42],
@@ -46,6 +73,17 @@ describe('coerce: what each kind accepts and refuses', () => {
 		['a boolean is no integer', 'integer', true, REFUSED],
 		['NaN is no integer', 'integer', NaN, REFUSED],
 		['Infinity is no integer', 'integer', Infinity, REFUSED],
+		['the largest safe integer passes', 'integer', String(MAX), MAX],
+		['the smallest safe integer passes', 'integer', String(-MAX), -MAX],
+		['one past the largest safe integer is refused, not rounded', 'integer', String(MAX + 1), UNSAFE],
+		['a 20-digit integer string is refused, not rounded', 'integer', '12345678901234567890', UNSAFE],
+		['a negative 20-digit integer string is refused', 'integer', '-12345678901234567890', UNSAFE],
+		['400 digits are an unsafe integer, not Infinity', 'integer', '1'.repeat(400), UNSAFE],
+		['a number past the safe integers is refused', 'integer', 1e21, UNSAFE],
+		['2^53 is refused: 2^53 + 1 would arrive as it too', 'integer', 2 ** 53, UNSAFE],
+		['a safe BigInt becomes a number', 'integer', 10n, 10],
+		['a negative safe BigInt becomes a number', 'integer', -BigInt(MAX), -MAX],
+		['an unsafe BigInt is refused', 'integer', 12345678901234567890n, UNSAFE],
 
 		// number (Architect's Decimal)
 		['a decimal string becomes a number', 'number', '4.50', 4.5],
@@ -62,6 +100,8 @@ describe('coerce: what each kind accepts and refuses', () => {
 		['an empty string is refused, not read as 0', 'number', '', REFUSED],
 		['NaN is refused', 'number', NaN, REFUSED],
 		['a boolean is no number', 'number', true, REFUSED],
+		['a BigInt becomes a number', 'number', 10n, 10],
+		['a BigInt too large for a number is refused', 'number', 10n ** 400n, REFUSED],
 
 		// boolean
 		['true stays true', 'boolean', true, true],
@@ -88,6 +128,8 @@ describe('coerce: what each kind accepts and refuses', () => {
 		['an invalid JavaScript Date is refused', 'date', new Date(NaN), REFUSED],
 		['a Luxon DateTime gives its own day', 'date', luxonLike('2025-01-31T23:30:00.000-05:00'), '2025-01-31'],
 		['a number is no date', 'date', 20250131, REFUSED],
+		['an invalid Luxon DateTime is refused, not sent as null', 'date', invalidLuxon(), REFUSED],
+		['a date-like without toISODate is refused, not sent as undefined', 'date', { toISO: () => '2025-01-31T00:00:00Z' }, REFUSED],
 
 		// dateTime
 		['an ISO date-time in UTC passes', 'dateTime', '2026-01-31T09:30:00Z', '2026-01-31T09:30:00Z'],
@@ -105,6 +147,7 @@ describe('coerce: what each kind accepts and refuses', () => {
 		['an invalid JavaScript Date is refused', 'dateTime', new Date(NaN), REFUSED],
 		['a Luxon DateTime keeps its offset', 'dateTime', luxonLike('2026-01-31T09:30:00.000+01:00'), '2026-01-31T09:30:00.000+01:00'],
 		['epoch milliseconds are refused', 'dateTime', 1769851800000, REFUSED],
+		['an invalid Luxon DateTime is refused, not sent as null', 'dateTime', invalidLuxon(), REFUSED],
 
 		// object (Architect's JSON)
 		['an object passes', 'object', { a: { b: [1] } }, { a: { b: [1] } }],
@@ -126,6 +169,10 @@ describe('coerce: what each kind accepts and refuses', () => {
 		['a single value is not wrapped into a list', 'array', 'a', REFUSED],
 		['integer items are converted one by one', 'array', ['1', 2], [1, 2], 'integer'],
 		['one bad integer item refuses the list', 'array', ['1', 'x'], REFUSED, 'integer'],
+		['an unsafe integer item refuses the list as unsafe', 'array', ['1', '12345678901234567890'], UNSAFE, 'integer'],
+		['an unsafe integer in JSON text is caught after parsing', 'array', '[12345678901234567890]', UNSAFE, 'integer'],
+		['the first bad item decides why the list is refused', 'array', ['x', '12345678901234567890'], REFUSED, 'integer'],
+		['an invalid Luxon DateTime item refuses the list', 'array', [luxonLike('2025-01-31T00:00:00Z'), invalidLuxon()], REFUSED, 'date'],
 		['boolean items from JSON text', 'array', '["true",false]', [true, false], 'boolean'],
 		['an impossible date item refuses the list', 'array', ['2025-01-31', '2025-02-30'], REFUSED, 'date'],
 		['string items: numbers and booleans become text', 'array', [1, true], ['1', 'true'], 'string'],
@@ -141,6 +188,7 @@ describe('coerce: what each kind accepts and refuses', () => {
 		test(`${kind}${itemKind ? ` of ${itemKind}` : ''}: ${name}`, () => {
 			const coerced = coerce(kind, input, itemKind);
 			if (expected === REFUSED) assert.deepEqual(coerced, { ok: false });
+			else if (expected === UNSAFE) assert.deepEqual(coerced, { ok: false, unsafeInteger: true });
 			else assert.deepEqual(coerced, { ok: true, value: expected });
 		});
 	}
@@ -170,10 +218,57 @@ describe('coerceVariable: a refusal names what is expected and what came', () =>
 		['a bad item for a list of strings', variable('array', { itemKind: 'string' }), [{}], /^must be a list of strings, but got the list \[\{\}\]$/],
 		['a bad item for a list of decimals', variable('array', { itemKind: 'number' }), ['x'], /^must be a list of decimal numbers, but got/],
 		['a bad item for a list of JSON objects', variable('array', { itemKind: 'object' }), [1], /^must be a list of JSON objects, but got/],
-		// The words around these item kinds' hints are checked loosely: see the report on describeKind.
-		['a bad item for a list of dates names the date format', variable('array', { itemKind: 'date' }), ['2025-02-30'], /^must be a list of date.*\(YYYY-MM-DD\), but got the list \["2025-02-30"\]$/],
-		['a bad item for a list of booleans names true and false', variable('array', { itemKind: 'boolean' }), ['yes'], /^must be a list of boolean.*\(true or false\).*, but got the list \["yes"\]$/],
-		['a bad item for a list of date-times names the zone', variable('array', { itemKind: 'dateTime' }), ['2026-01-31T09:30:00'], /^must be a list of date-time.*with a time zone.*, but got the list/],
+		// The plural goes on the noun, before the hint on the form.
+		['a bad item for a list of dates names the date format', variable('array', { itemKind: 'date' }), ['2025-02-30'], /^must be a list of dates \(YYYY-MM-DD\), but got the list \["2025-02-30"\]$/],
+		['a bad item for a list of booleans names true and false', variable('array', { itemKind: 'boolean' }), ['yes'], /^must be a list of booleans \(true or false\), but got the list \["yes"\]$/],
+		[
+			'a bad item for a list of date-times names the zone',
+			variable('array', { itemKind: 'dateTime' }),
+			['2026-01-31T09:30:00'],
+			/^must be a list of date-times \(ISO 8601 with a time zone, e\.g\. 2026-01-31T09:30:00Z\), but got the list \["2026-01-31T09:30:00"\]$/,
+		],
+		['a bad item for a list of lists', variable('array', { itemKind: 'array' }), [1], /^must be a list of lists, but got the list \[1\]$/],
+		['a list of items of any kind is just a list', variable('array', { itemKind: 'any' }), 'a,b', /^must be a list, but got the string "a,b"$/],
+
+		// Invalid dates
+		['an invalid Luxon DateTime for a date says why it is invalid', variable('date'), invalidLuxon(), /^must be a date \(YYYY-MM-DD\), but got an invalid date \(the input "nope" can't be parsed as ISO 8601\)$/],
+		['an invalid Luxon DateTime for a string', variable('string'), invalidLuxon(), /^must be a string, but got an invalid date \(the input "nope" can't be parsed as ISO 8601\)$/],
+		['an invalid Luxon DateTime for a date-time', variable('dateTime'), invalidLuxon(), /^must be a date-time \(.*\), but got an invalid date \(the input "nope"/],
+		['an invalid date-like without a reason', variable('date'), { toISO: () => null }, /^must be a date \(YYYY-MM-DD\), but got an invalid date$/],
+		['an invalid JavaScript Date', variable('dateTime'), new Date(NaN), /^must be a date-time \(.*\), but got an invalid date$/],
+		['a JavaScript Date is described as a date, not as its JSON', variable('string'), new Date(0), /^must be a string, but got the date 1970-01-01T00:00:00\.000Z$/],
+
+		// Integers a number cannot hold exactly
+		[
+			'a 20-digit integer string names the safe range',
+			variable('integer'),
+			'12345678901234567890',
+			/^must be an integer between -9007199254740991 and 9007199254740991, but got the string "12345678901234567890"$/,
+		],
+		['1e21 names the safe range', variable('integer'), 1e21, /^must be an integer between -9007199254740991 and 9007199254740991, but got the number 1e\+21$/],
+		['an unsafe BigInt names the safe range', variable('integer'), 12345678901234567890n, /^must be an integer between -9007199254740991 and 9007199254740991, but got the BigInt 12345678901234567890$/],
+		[
+			'an unsafe integer item names the safe range for the list',
+			variable('array', { itemKind: 'integer' }),
+			['1', '12345678901234567890'],
+			/^must be a list of integers between -9007199254740991 and 9007199254740991, but got the list \["1","12345678901234567890"\]$/,
+		],
+		['an enum names its values, not the range', variable('integer', { enum: [1, 2] }), '12345678901234567890', /^must be one of 1, 2, but got the string "12345678901234567890"$/],
+		['an unsafe integer for a date is just not a date', variable('date'), '12345678901234567890', /^must be a date \(YYYY-MM-DD\), but got the string "12345678901234567890"$/],
+
+		// Values JSON cannot write are still described, not thrown on
+		['a BigInt for a boolean', variable('boolean'), 10n, /^must be a boolean \(true or false\), but got the BigInt 10$/],
+		['a BigInt inside a list shows its digits', variable('array', { itemKind: 'boolean' }), [10n, -20n], /^must be a list of booleans \(true or false\), but got the list \[10,-20\]$/],
+		['a BigInt inside an object shows its digits', variable('string'), { a: 10n }, /^must be a string, but got the object \{"a":10\}$/],
+		['a self-referencing object', variable('string'), circularObject(), /^must be a string, but got an object$/],
+		['a self-referencing list', variable('integer'), circularList(), /^must be an integer, but got a list of 2 items$/],
+		['a self-referencing list for a list of booleans', variable('array', { itemKind: 'boolean' }), circularList(), /^must be a list of booleans \(true or false\), but got a list of 2 items$/],
+		['an object whose toJSON throws', variable('integer'), { toJSON: () => { throw new Error('no'); } }, /^must be an integer, but got an object$/],
+		['a date-like whose toISO throws', variable('integer'), { toISO: () => { throw new Error('no'); } }, /^must be an integer, but got a value of type object$/],
+		['an object whose toJSON gives nothing', variable('integer'), { toJSON: () => undefined }, /^must be an integer, but got an object$/],
+		['a function', variable('string'), () => 1, /^must be a string, but got a function$/],
+		['a symbol', variable('string'), Symbol('x'), /^must be a string, but got a symbol$/],
+		['NaN is named, not written as JSON null', variable('integer'), NaN, /^must be an integer, but got the number NaN$/],
 		['a value outside the enum lists the allowed ones', variable('string', { enum: ['red', 'green'] }), 'blue', /^must be one of "red", "green", but got the string "blue"$/],
 		['an integer enum is checked after conversion', variable('integer', { enum: [1, 2] }), '3', /^must be one of 1, 2, but got the string "3"$/],
 		['a long value is cut to 80 characters in the message', variable('integer'), 'x'.repeat(200), new RegExp(`^must be an integer, but got the string "${'x'.repeat(79)}$`)],
@@ -185,6 +280,12 @@ describe('coerceVariable: a refusal names what is expected and what came', () =>
 			assert.match(!checked.ok ? checked.problem : '', problem);
 		});
 	}
+
+	test('integers up to the safe limit pass, BigInts among them', () => {
+		assert.deepEqual(coerceVariable(variable('integer'), '9007199254740991'), { ok: true, value: 9007199254740991 });
+		assert.deepEqual(coerceVariable(variable('integer'), -9007199254740991n), { ok: true, value: -9007199254740991 });
+		assert.deepEqual(coerceVariable(variable('array', { itemKind: 'integer' }), [10n, '-3']), { ok: true, value: [10, -3] });
+	});
 
 	test('a value inside the enum passes, converted', () => {
 		assert.deepEqual(coerceVariable(variable('integer', { enum: [1, 2] }), '2'), { ok: true, value: 2 });

@@ -44,25 +44,35 @@ export function withoutPrefix(key: string): string {
 	return key.startsWith(FLOW_PREFIX) ? key.slice(FLOW_PREFIX.length) : key;
 }
 
-const KIND_LABELS: Record<InputKind, string> = {
-	string: 'a string',
-	integer: 'an integer',
-	number: 'a decimal number',
-	boolean: 'a boolean (true or false)',
-	date: 'a date (YYYY-MM-DD)',
-	dateTime: 'a date-time (ISO 8601 with a time zone, e.g. 2026-01-31T09:30:00Z)',
-	object: 'a JSON object',
-	array: 'a list',
-	any: 'any JSON value',
+/**
+ * How messages name each kind: a list says "a list of dates (YYYY-MM-DD)", so the plural goes on the noun,
+ * before the hint on the form, and the article only on a single value.
+ */
+const KIND_WORDS: Record<InputKind, { article: string; noun: string; hint?: string }> = {
+	string: { article: 'a', noun: 'string' },
+	integer: { article: 'an', noun: 'integer' },
+	number: { article: 'a', noun: 'decimal number' },
+	boolean: { article: 'a', noun: 'boolean', hint: '(true or false)' },
+	date: { article: 'a', noun: 'date', hint: '(YYYY-MM-DD)' },
+	dateTime: { article: 'a', noun: 'date-time', hint: '(ISO 8601 with a time zone, e.g. 2026-01-31T09:30:00Z)' },
+	object: { article: 'a', noun: 'JSON object' },
+	array: { article: 'a', noun: 'list' },
+	any: { article: 'any', noun: 'JSON value' },
 };
 
-/** "an integer", "a list of strings", ... for error messages. */
+function kindWords(kind: InputKind, plural: boolean): string {
+	const { article, noun, hint } = KIND_WORDS[kind];
+	const named = plural ? `${noun}s` : `${article} ${noun}`;
+	return hint ? `${named} ${hint}` : named;
+}
+
+/** "an integer", "a list of strings", "a list of dates (YYYY-MM-DD)", ... for error messages. */
 export function describeKind(variable: Pick<InputVariable, 'kind' | 'itemKind' | 'enum'>): string {
 	if (variable.enum) return `one of ${variable.enum.map((value) => JSON.stringify(value)).join(', ')}`;
 	if (variable.kind === 'array' && variable.itemKind && variable.itemKind !== 'any') {
-		return `a list of ${KIND_LABELS[variable.itemKind].replace(/^an? /, '')}s`.replace('(YYYY-MM-DD)s', 's (YYYY-MM-DD)');
+		return `a list of ${kindWords(variable.itemKind, true)}`;
 	}
-	return KIND_LABELS[variable.kind];
+	return kindWords(variable.kind, false);
 }
 
 /** Short type names for field labels: "String", "Integer", "String list". */
