@@ -8,7 +8,9 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { ALL_PERMISSION_NAMES, PERMISSIONS } from '../nodes/GenesysCloud/api/permissions';
 import { CUSTOM_REGION, GENESYS_REGIONS } from './regions';
+import { DEFAULT_SCOPE } from './scope';
 import { obtainToken } from './tokenClient';
 
 export class GenesysCloudOAuth2Api implements ICredentialType {
@@ -62,7 +64,7 @@ export class GenesysCloudOAuth2Api implements ICredentialType {
 			default: '',
 			required: true,
 			description:
-				'ID of an OAuth client with the Client Credentials grant (Admin > Integrations > OAuth), whose roles hold architect:flow:view, architect:flow:launch and architect:flowExecution:view in the divisions of your workflows',
+				`ID of an OAuth client with the Client Credentials grant (Admin > Integrations > OAuth), whose roles hold ${ALL_PERMISSION_NAMES} in the divisions of your workflows`,
 		},
 		{
 			displayName: 'Client Secret',
@@ -77,9 +79,8 @@ export class GenesysCloudOAuth2Api implements ICredentialType {
 			displayName: 'Scope',
 			name: 'scope',
 			type: 'string',
-			default: 'flow:execute',
-			description:
-				'Scopes requested with the token, separated by spaces; leave empty to request none. Genesys Cloud grants client-credentials clients their access through roles, but some orgs and gateways also require the flow:execute scope.',
+			default: DEFAULT_SCOPE,
+			description: `Scopes requested with the token, separated by spaces; leave empty to request none. Genesys Cloud grants client-credentials clients their access through roles, but some orgs and gateways also require the ${DEFAULT_SCOPE} scope.`,
 		},
 		{
 			displayName: 'Access Token',
@@ -126,8 +127,7 @@ export class GenesysCloudOAuth2Api implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 403,
-					message:
-						'The token works, but the OAuth client cannot list workflows: its roles lack the architect:flow:view permission (Architect > Flow > View). Add a role with it, and with architect:flow:launch and architect:flowExecution:view, in the divisions of your workflows.',
+					message: `The token works, but the OAuth client cannot list workflows: its roles lack the ${PERMISSIONS.flowView.name} permission (${PERMISSIONS.flowView.role}). Add a role with it, and with ${PERMISSIONS.flowLaunch.name} and ${PERMISSIONS.flowExecutionView.name}, in the divisions of your workflows.`,
 				},
 			},
 			{

@@ -7,7 +7,10 @@ import type {
 } from 'n8n-workflow';
 import { sleep, UserError } from 'n8n-workflow';
 
+import { failureFromResponse, readFailure, type HttpFailure } from '../nodes/GenesysCloud/transport/failure';
+import { backoffMs, decide, retryAfterMs } from '../nodes/GenesysCloud/transport/retryPolicy';
 import { resolveHosts } from './regions';
+import { requestedScope } from './scope';
 
 /** Raised when no token could be had; its message and description never contain the secret or a token. */
 export class GenesysCloudTokenError extends UserError {
@@ -57,13 +60,6 @@ export function scopeDropped(credentials: ICredentialDataDecryptedObject): strin
 	return requested && refusedScopes.get(cacheKey(credentials)) === requested ? requested : '';
 }
 
-export function requestedScope(credentials: ICredentialDataDecryptedObject): string {
-	return String(credentials.scope ?? '')
-		.split(/[\s,]+/)
-		.filter(Boolean)
-		.join(' ');
-}
-
 /**
  * Returns a token for the credential: the newest one this process holds when the caller's token is older,
  * the one already being fetched when a fetch is under way, or a freshly fetched one.
@@ -109,12 +105,6 @@ interface TokenResponseBody {
 	error?: string;
 	error_description?: string;
 	description?: string;
-}
-
-interface HttpFailure {
-	code?: string;
-	cause?: { code?: string };
-	message?: string;
 }
 
 /**
@@ -166,21 +156,21 @@ async function fetchTokenWithScope(
 		ignoreHttpStatusErrors: true,
 		json: false,
 	};
-	const { response, failure } = await postWithRetries(helper, request);
-	if (!response) throw unreachable(hosts.loginBaseUrl, hosts.regionLabel, failure);
+	const failure = await postWithRetries(helper, request);
+	if (!failure.status) throw unreachable(hosts.loginBaseUrl, hosts.regionLabel, failure);
 
-	const body = parseBody(response.body);
-	if (response.statusCode >= 200 && response.statusCode < 300 && body.access_token) {
+	const body = (failure.body ?? {}) as TokenResponseBody;
+	if (failure.status >= 200 && failure.status < 300 && body.access_token) {
 		return {
 			grant: { accessToken: body.access_token, grantedScope: body.scope === undefined ? '' : String(body.scope) },
 			lifetimeSeconds: Number(body.expires_in) > 0 ? Number(body.expires_in) : 300,
 		};
 	}
-	if (scope && refusesScope(response.statusCode, body)) {
+	if (scope && refusesScope(failure.status, body)) {
 		refusedScopes.set(key, scope);
 		return await fetchTokenWithScope(helper, credentials, '', key);
 	}
-	throw rejection(response.statusCode, body, hosts.loginBaseUrl, hosts.regionLabel);
+	throw rejection(failure.status, body, hosts.loginBaseUrl, hosts.regionLabel);
 }
 
 interface TokenHttpResponse {
@@ -189,52 +179,35 @@ interface TokenHttpResponse {
 	headers?: Record<string, unknown>;
 }
 
-const TRANSIENT_STATUSES = new Set([429, 502, 503, 504]);
 const MAX_ATTEMPTS = 4;
+const MAX_RETRY_AFTER_MS = 30_000;
 
 /**
- * A token request may be repeated safely (a second token harms nothing), so 429/502/503/504 and network
- * errors are retried: Retry-After when given (up to 30 s), else 0.5 s, 1 s, 2 s.
+ * Posts the token request, retried by the transport's rules for an idempotent request (a second token harms
+ * nothing): after 429 as Retry-After says (up to 30 s), after 5xx and network errors with backoff. The answer,
+ * whatever its status, is read as a failure is, so that its status, headers and body come out the same way.
  */
-async function postWithRetries(
-	helper: IHttpRequestHelper,
-	request: IHttpRequestOptions,
-): Promise<{ response?: TokenHttpResponse; failure?: HttpFailure }> {
-	let outcome: { response?: TokenHttpResponse; failure?: HttpFailure } = {};
-	for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+async function postWithRetries(helper: IHttpRequestHelper, request: IHttpRequestOptions): Promise<HttpFailure> {
+	for (let attempt = 1; ; attempt++) {
+		let outcome: HttpFailure;
 		try {
-			outcome = { response: (await helper.helpers.httpRequest(request)) as TokenHttpResponse };
+			const response = (await helper.helpers.httpRequest(request)) as TokenHttpResponse;
+			outcome = failureFromResponse(response.statusCode, response.headers, response.body);
 		} catch (error) {
-			outcome = { failure: error as HttpFailure };
+			outcome = readFailure(error);
 		}
-		const status = outcome.response?.statusCode;
-		if (status !== undefined && !TRANSIENT_STATUSES.has(status)) return outcome;
+		const ok = outcome.status !== undefined && outcome.status < 300;
 		// An unknown host stays unknown: say so at once rather than after the retries.
-		if (networkCode(outcome.failure) === 'ENOTFOUND') return outcome;
-		if (attempt === MAX_ATTEMPTS) break;
-		const retryAfter = Number(outcome.response?.headers?.['retry-after']);
-		const waitMs = Number.isFinite(retryAfter) && retryAfter >= 0 ? Math.min(retryAfter, 30) * 1000 : 500 * 2 ** (attempt - 1);
-		await sleep(waitMs);
-	}
-	return outcome;
-}
-
-function networkCode(failure?: HttpFailure): string | undefined {
-	return failure?.code ?? failure?.cause?.code;
-}
-
-function parseBody(raw: unknown): TokenResponseBody {
-	if (raw && typeof raw === 'object') return raw as TokenResponseBody;
-	try {
-		const parsed: unknown = JSON.parse(String(raw ?? ''));
-		return parsed && typeof parsed === 'object' ? (parsed as TokenResponseBody) : {};
-	} catch {
-		return {};
+		if (ok || attempt === MAX_ATTEMPTS || outcome.networkCode === 'ENOTFOUND') return outcome;
+		const decision = decide(outcome, true);
+		if (decision.action === 'waitRateLimit') await sleep(Math.min(retryAfterMs(outcome), MAX_RETRY_AFTER_MS));
+		else if (decision.action === 'retry') await sleep(backoffMs(attempt));
+		else return outcome;
 	}
 }
 
-function unreachable(loginBaseUrl: string, regionLabel: string, failure?: HttpFailure): GenesysCloudTokenError {
-	const code = networkCode(failure) ?? 'no answer';
+function unreachable(loginBaseUrl: string, regionLabel: string, failure: HttpFailure): GenesysCloudTokenError {
+	const code = failure.networkCode ?? 'no answer';
 	// The code stays out of the message: n8n replaces messages containing one with generic text.
 	return new GenesysCloudTokenError(`Could not reach the Genesys Cloud login host ${loginBaseUrl} for ${regionLabel}`, {
 		description: `The connection failed with ${code}. Check that the credential's Region is your org's region (Admin > Organization Settings shows it), or, with Custom, that the login base URL is right and reachable from n8n.`,

@@ -1,4 +1,6 @@
-import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IDisplayOptions, INodeProperties, NodeParameterValueType } from 'n8n-workflow';
+
+import type { ClientOptions } from '../transport/genesysClient';
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
@@ -85,6 +87,34 @@ export const requestOptions: INodeProperties[] = [
 			'Retries of reads after a temporary failure (5xx, network error), with growing pauses. A launch is retried only when Genesys Cloud certainly did not start the flow.',
 	},
 ];
+
+/**
+ * A parameter's default as its description declares it, looked up in collections too: n8n's lint wants the
+ * default written in the description, so the code reads it from there rather than keep a second copy.
+ */
+export function defaultOf<T extends NodeParameterValueType>(properties: readonly INodeProperties[], name: string): T {
+	for (const property of properties) {
+		if (property.name === name) return property.default as T;
+		const nested = (property.options ?? []).filter((option): option is INodeProperties => 'type' in option);
+		const found = nested.length ? defaultOf<T>(nested, name) : undefined;
+		if (found !== undefined) return found;
+	}
+	return undefined as T;
+}
+
+/** The client's settings from an operation's Options; an option left out keeps the default its field shows. */
+export function clientOptionsFrom(options: IDataObject): ClientOptions {
+	const value = (name: string) => {
+		const given = options[name];
+		return given === undefined || given === '' ? defaultOf<number>(requestOptions, name) : Number(given);
+	};
+	return {
+		maxConcurrentRequests: Math.max(1, value('maxConcurrentRequests')),
+		requestsPerMinute: value('requestsPerMinute'),
+		rateLimitCeilingMs: value('rateLimitWaitCeiling') * 1000,
+		maxRetries: value('maxRetries'),
+	};
+}
 
 export const simplifyOutputOption: INodeProperties = {
 	displayName: 'Simplify Output',

@@ -1,8 +1,8 @@
 import type { INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { Flow, FlowVersion } from '../../../schemas/generated/genesys';
-import type { GenesysClient } from '../transport/genesysClient';
+import type { Flow } from '../../../schemas/generated/genesys';
+import type { GenesysApi } from '../api/genesysApi';
 import type { LaunchTarget } from './buildInputData';
 import { readSchemaVariables } from './schemaReader';
 
@@ -12,20 +12,9 @@ export interface ResolvedTarget extends LaunchTarget {
 	flowType: string;
 }
 
-function encode(segment: string): string {
-	return encodeURIComponent(segment);
-}
-
-export async function readFlow(client: GenesysClient, flowId: string, itemIndex?: number): Promise<Flow> {
-	return await client.request<Flow>(
-		{ method: 'GET', path: `/api/v2/flows/${encode(flowId)}` },
-		{ action: `read flow ${flowId}`, flowId, itemIndex },
-	);
-}
-
 /** Refuses what Genesys would refuse to launch, then reads the input schema of the version to launch. */
 async function targetOf(
-	client: GenesysClient,
+	api: GenesysApi,
 	node: INode,
 	flow: Flow,
 	version: string,
@@ -54,11 +43,7 @@ async function targetOf(
 	let schema = version ? undefined : flow.inputSchema;
 	if (!schema) {
 		const versionId = version || String(published);
-		const detail = await client.request<FlowVersion>(
-			{ method: 'GET', path: `/api/v2/flows/${encode(flow.id)}/versions/${encode(versionId)}` },
-			{ action: `read version ${versionId} of flow ${flow.id}`, flowId: flow.id, itemIndex },
-		);
-		schema = detail.inputSchema;
+		schema = (await api.flows.getVersion(flow.id, versionId, { itemIndex })).inputSchema;
 	}
 	return {
 		flowId: flow.id,
@@ -79,14 +64,14 @@ function assertSelected(node: INode, flowId: string, itemIndex?: number): void {
 
 /** Reads a flow and the input schema of the version to launch, refusing what Genesys would refuse. */
 export async function resolveTarget(
-	client: GenesysClient,
+	api: GenesysApi,
 	node: INode,
 	flowId: string,
 	version: string,
 	itemIndex?: number,
 ): Promise<ResolvedTarget> {
 	assertSelected(node, flowId, itemIndex);
-	return await targetOf(client, node, await readFlow(client, flowId, itemIndex), version, itemIndex);
+	return await targetOf(api, node, await api.flows.get(flowId, { itemIndex }), version, itemIndex);
 }
 
 /**
@@ -99,7 +84,7 @@ export class LaunchTargets {
 	private readonly targets = new Map<string, Promise<ResolvedTarget>>();
 
 	constructor(
-		private readonly client: GenesysClient,
+		private readonly api: GenesysApi,
 		private readonly node: INode,
 	) {}
 
@@ -117,9 +102,9 @@ export class LaunchTargets {
 		assertSelected(this.node, flowId, itemIndex);
 		let flow = this.flows.get(flowId);
 		if (!flow) {
-			flow = readFlow(this.client, flowId, itemIndex);
+			flow = this.api.flows.get(flowId, { itemIndex });
 			this.flows.set(flowId, flow);
 		}
-		return await targetOf(this.client, this.node, await flow, version, itemIndex);
+		return await targetOf(this.api, this.node, await flow, version, itemIndex);
 	}
 }

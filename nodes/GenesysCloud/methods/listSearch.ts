@@ -1,10 +1,10 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import type { FlowEntityListing } from '../../../schemas/generated/genesys';
-import { nameFilter } from '../actions/flow/getMany.operation';
+import { flowListQuery } from '../api/flowListQuery';
+import { GenesysApi } from '../api/genesysApi';
+import { clientOptionsFrom } from '../actions/common.descriptions';
 import { GenesysClient } from '../transport/genesysClient';
-
-const PAGE_SIZE = 100;
+import { MAX_PAGE_SIZE } from '../transport/pagination';
 
 /** Where a flow opens in Architect, derived from the API host (api.<domain> → apps.<domain>). */
 export function architectUrl(apiBaseUrl: string, flowId: string): string | undefined {
@@ -21,22 +21,10 @@ export async function searchWorkflows(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const client = await GenesysClient.create(this);
+	const client = await GenesysClient.create(this, clientOptionsFrom({}));
 	const pageNumber = Number(paginationToken) > 0 ? Number(paginationToken) : 1;
-	const qs: Record<string, string | number | boolean> = {
-		type: 'workflow',
-		pageNumber,
-		pageSize: PAGE_SIZE,
-		sortBy: 'name',
-		sortOrder: 'asc',
-		includeSchemas: false,
-	};
-	const name = nameFilter(filter ?? '');
-	if (name) qs.name = name;
-	const page = await client.request<FlowEntityListing>(
-		{ method: 'GET', path: '/api/v2/flows', qs },
-		{ action: 'list workflows' },
-	);
+	const query = { ...flowListQuery({ name: filter, types: ['workflow'] }), pageNumber, pageSize: MAX_PAGE_SIZE };
+	const page = await new GenesysApi(client).flows.list(query, { action: 'list workflows' });
 	const results = (page.entities ?? [])
 		.filter((flow) => flow.publishedVersion?.id && !flow.deleted)
 		.map((flow) => ({ name: flow.name, value: flow.id, url: architectUrl(client.apiBaseUrl, flow.id) }));

@@ -1,7 +1,9 @@
 import type { ILoadOptionsFunctions, ResourceMapperFields } from 'n8n-workflow';
 
+import { GenesysApi } from '../api/genesysApi';
 import { resolveTarget } from '../flowInputs/launchTargets';
 import { toResourceMapperFields } from '../flowInputs/resourceMapperFields';
+import { clientOptionsFrom } from '../actions/common.descriptions';
 import { GenesysClient } from '../transport/genesysClient';
 
 /** The Trigger Data fields: the input variables of the chosen flow version, read from its input schema. */
@@ -12,8 +14,8 @@ export async function getTriggerDataFields(this: ILoadOptionsFunctions): Promise
 	if (!flowId) {
 		return { fields: [], emptyFieldsNotice: 'Pick a flow first: its input variables become the Trigger Data fields.' };
 	}
-	const client = await GenesysClient.create(this);
-	const target = await resolveTarget(client, this.getNode(), flowId, version);
+	const api = new GenesysApi(await GenesysClient.create(this, clientOptionsFrom({})));
+	const target = await resolveTarget(api, this.getNode(), flowId, version);
 	if (target.variables.length === 0) {
 		return {
 			fields: [],

@@ -76,6 +76,11 @@ function parseBody(data: unknown): { body?: GenesysErrorBody; rawBody?: string }
 	return { rawBody: text.slice(0, 500) };
 }
 
+/** A failure from an answer read with `ignoreHttpStatusErrors` (the token request), read like a thrown one. */
+export function failureFromResponse(status: number, headers: unknown, data: unknown): HttpFailure {
+	return { status, headers: normalizeHeaders(headers), cancelled: false, original: undefined, ...parseBody(data) };
+}
+
 /** Reads status, headers, body and network code from whatever n8n threw. */
 export function readFailure(error: unknown): HttpFailure {
 	const chain = causes(error);

@@ -8,8 +8,9 @@ import type {
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { resolveHosts } from '../../../credentials/regions';
-import { credentialIdentity, requestedScope, scopeDropped } from '../../../credentials/tokenClient';
-import { ambiguousLaunchError, apiError, type RequestContext } from './apiErrors';
+import { requestedScope } from '../../../credentials/scope';
+import { credentialIdentity, scopeDropped } from '../../../credentials/tokenClient';
+import { explain, failureError, type Explainer, type ScopeState } from './explainFailure';
 import { readFailure, type HttpFailure } from './failure';
 import { budgetFor, type RequestBudget } from './requestBudget';
 import { RequestSlots } from './requestSlots';
@@ -19,6 +20,7 @@ export const CREDENTIAL_TYPE = 'genesysCloudOAuth2Api';
 
 export type GenesysContext = IExecuteFunctions | ILoadOptionsFunctions;
 
+/** A run's settings, from the user's Options (their defaults are the Options' own, see clientOptionsFrom). */
 export interface ClientOptions {
 	/** Requests of this run on the wire at once (the user's Max Concurrent Requests). */
 	maxConcurrentRequests: number;
@@ -28,28 +30,37 @@ export interface ClientOptions {
 	rateLimitCeilingMs: number;
 	/** Retries of a transient failure (5xx, network) before giving up. */
 	maxRetries: number;
-	requestTimeoutMs: number;
 }
 
-export const DEFAULT_CLIENT_OPTIONS: ClientOptions = {
-	maxConcurrentRequests: 10,
-	requestsPerMinute: 300,
-	rateLimitCeilingMs: 300_000,
-	maxRetries: 5,
-	requestTimeoutMs: 60_000,
-};
+/** Longer than any Genesys answer should take; a request past it counts as a network failure. */
+const REQUEST_TIMEOUT_MS = 60_000;
 
 export interface RequestSpec {
 	method: IHttpRequestMethods;
 	path: string;
 	qs?: IDataObject;
 	body?: IDataObject;
+	/**
+	 * Whether sending the request twice is harmless. Only then is it retried after an answer that may have
+	 * come after the work was done (a 500, a dropped connection); otherwise that failure is reported as such.
+	 */
+	idempotent: boolean;
+}
+
+/** What the caller was doing, so that a failure is told in the user's terms. */
+export interface RequestContext {
+	/** e.g. "list users", "read queue 1234": the verb and what it acts on. */
+	action: string;
+	itemIndex?: number;
+	/** Explanations of failures in the caller's terms, most specific first, over the generic ones. */
+	explainers?: Explainer[];
 }
 
 /**
  * The one way this node talks to Genesys Cloud: authenticated through the credential (n8n renews the token
- * on 401), paced to the rate limit, retried where that is safe, and every failure turned into a NodeApiError
- * that says what happened and how to fix it. One client serves one node run.
+ * on 401), paced to the credential's request budget, retried where the caller says that is safe, and every
+ * failure turned into a NodeApiError that says what happened and how to fix it. It knows HTTP and Genesys's
+ * error bodies, not what is being asked for: that is the API module's (api/). One client serves one node run.
  */
 export class GenesysClient {
 	private readonly slots: RequestSlots;
@@ -63,7 +74,7 @@ export class GenesysClient {
 		this.slots = new RequestSlots(options.maxConcurrentRequests);
 	}
 
-	static async create(ctx: GenesysContext, options: Partial<ClientOptions> = {}): Promise<GenesysClient> {
+	static async create(ctx: GenesysContext, options: ClientOptions): Promise<GenesysClient> {
 		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
 		const { apiBaseUrl } = resolveHosts(credentials);
 		if (!/^https?:\/\/[^/]/.test(apiBaseUrl)) {
@@ -71,9 +82,8 @@ export class GenesysClient {
 				description: 'With Region set to Custom, enter full URLs such as https://api.mypurecloud.com.',
 			});
 		}
-		const merged = { ...DEFAULT_CLIENT_OPTIONS, ...options };
-		const budget = budgetFor(`${apiBaseUrl}\n${credentialIdentity(credentials)}`, merged.requestsPerMinute);
-		return new GenesysClient(ctx, apiBaseUrl, merged, budget);
+		const budget = budgetFor(`${apiBaseUrl}\n${credentialIdentity(credentials)}`, options.requestsPerMinute);
+		return new GenesysClient(ctx, apiBaseUrl, options, budget);
 	}
 
 	private get cancelSignal(): AbortSignal | undefined {
@@ -103,7 +113,6 @@ export class GenesysClient {
 	}
 
 	async request<T>(spec: RequestSpec, context: RequestContext): Promise<T> {
-		const idempotent = spec.method === 'GET';
 		const options: IHttpRequestOptions = {
 			method: spec.method,
 			url: `${this.apiBaseUrl}${spec.path}`,
@@ -111,7 +120,7 @@ export class GenesysClient {
 			body: spec.body,
 			json: true,
 			returnFullResponse: true,
-			timeout: this.options.requestTimeoutMs,
+			timeout: REQUEST_TIMEOUT_MS,
 			arrayFormat: 'repeat',
 			headers: { Accept: 'application/json' },
 		};
@@ -127,7 +136,7 @@ export class GenesysClient {
 				});
 			}
 
-			const decision = decide(failure, idempotent);
+			const decision = decide(failure, spec.idempotent);
 			// A wait that would end past the ceiling is not started: the item fails now, not after it.
 			if (
 				decision.action === 'waitRateLimit' &&
@@ -145,23 +154,19 @@ export class GenesysClient {
 				await sleep(backoffMs(retries), this.cancelSignal);
 				continue;
 			}
-			if (decision.action === 'ambiguous') {
-				throw ambiguousLaunchError(this.ctx.getNode(), failure, context, decision.reason);
-			}
-			throw apiError(this.ctx.getNode(), failure, await this.withScope(context));
+			const lostAnswer = decision.action === 'ambiguous' ? decision.reason : undefined;
+			const situation = { action: context.action, scope: await this.scope(), lostAnswer };
+			throw failureError(this.ctx.getNode(), failure, explain(failure, situation, context.explainers ?? []), context.itemIndex);
 		}
 	}
 
-	/** Adds what the credential knows of the token's scope, read now since the token may be new. */
-	private async withScope(context: RequestContext): Promise<RequestContext> {
+	/** What the credential knows of the token's scope, read now since the token may be new. */
+	private async scope(): Promise<ScopeState> {
 		const credentials = await this.ctx.getCredentials(CREDENTIAL_TYPE);
 		return {
-			...context,
-			scope: {
-				requested: requestedScope(credentials),
-				granted: String(credentials.grantedScope ?? ''),
-				dropped: scopeDropped(credentials),
-			},
+			requested: requestedScope(credentials),
+			granted: String(credentials.grantedScope ?? ''),
+			dropped: scopeDropped(credentials),
 		};
 	}
 }

@@ -1,5 +1,5 @@
 /**
- * At most `limit` requests of a run on the wire at once, granted first come, first served so launches go out
+ * At most `limit` requests of a run on the wire at once, granted first come, first served so requests go out
  * in item order. Items themselves are not limited by it: an item that sleeps (a poll interval, a Retry-After)
  * holds no slot, so many executions can be waited for at once.
  */

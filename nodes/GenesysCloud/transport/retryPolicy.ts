@@ -4,8 +4,8 @@ import type { HttpFailure } from './failure';
 // contains one with its own generic text, so codes go in descriptions.
 
 /**
- * What to do after a failed call. The rule that keeps launches free of duplicates: a launch (POST, no
- * idempotency key in the API) is retried only when Genesys certainly did not start the flow.
+ * What to do after a failed call. The rule that keeps work from being done twice: a request its caller does not
+ * declare idempotent is retried only when Genesys certainly did not process it.
  */
 export type RetryDecision =
 	| { action: 'waitRateLimit'; retryAfterMs: number }
@@ -20,7 +20,7 @@ const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOST
 /** 503 is answered by Genesys's gateway when the service did not take the request: nothing started. */
 const NOT_PROCESSED_STATUSES = new Set([503]);
 
-/** Answers after which a read is retried; for a launch they are ambiguous (the flow may have started). */
+/** Answers after which an idempotent request is retried; for any other they are ambiguous (it may have taken effect). */
 const TRANSIENT_STATUSES = new Set([500, 502, 503, 504]);
 
 export const DEFAULT_RETRY_AFTER_MS = 3000;

@@ -1,10 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { Operation } from '../runContext';
+import type { RunnableOperation } from '../operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 
-export const operations: Record<string, Operation> = { get, getMany };
+export const operations: Record<string, RunnableOperation> = { get: get.operation, getMany: getMany.operation };
 
 export const description: INodeProperties[] = [
 	{

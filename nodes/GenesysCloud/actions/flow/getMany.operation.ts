@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { Flow } from '../../../../schemas/generated/genesys';
-import { collectPages } from '../../transport/pagination';
-import { optionsCollection } from '../common.descriptions';
-import type { RunContext } from '../runContext';
+import { flowListQuery } from '../../api/flowListQuery';
+import { defaultOf, optionsCollection } from '../common.descriptions';
+import { defineOperation } from '../operation';
 
 const show = { resource: ['flow'], operation: ['getMany'] };
 
@@ -74,22 +73,16 @@ export const description: INodeProperties[] = [
 	optionsCollection(show),
 ];
 
-/** Genesys matches names exactly unless they hold '*': a plain word is turned into a "contains" search. */
-export function nameFilter(name: string): string | undefined {
-	const trimmed = name.trim();
-	if (!trimmed) return undefined;
-	return trimmed.includes('*') ? trimmed : `*${trimmed}*`;
-}
-
-export async function execute(this: IExecuteFunctions, run: RunContext, itemIndex: number): Promise<IDataObject[]> {
-	const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, 50) as number);
-	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
-	const types = (filters.types as string[] | undefined) ?? ['workflow'];
-	const qs: IDataObject = { sortBy: 'name', sortOrder: 'asc', includeSchemas: filters.includeSchemas === true };
-	if (types.length) qs.type = types;
-	const name = nameFilter(String(filters.name ?? ''));
-	if (name) qs.name = name;
-	const flows = await collectPages<Flow>(run.client, '/api/v2/flows', qs, { action: 'list flows', itemIndex }, limit);
-	return flows as IDataObject[];
-}
+export const operation = defineOperation({
+	async execute(this: IExecuteFunctions, { api }, itemIndex): Promise<IDataObject[]> {
+		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
+		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, defaultOf<number>(description, 'limit')) as number);
+		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+		const query = flowListQuery({
+			name: String(filters.name ?? ''),
+			types: (filters.types as string[] | undefined) ?? defaultOf<string[]>(description, 'types'),
+			includeSchemas: filters.includeSchemas === true,
+		});
+		return (await api.flows.listAll(query, limit, { itemIndex })) as IDataObject[];
+	},
+});

@@ -1,10 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { Operation } from '../runContext';
+import type { RunnableOperation } from '../operation';
 import * as get from './get.operation';
 import * as launch from './launch.operation';
 
-export const operations: Record<string, Operation> = { launch, get };
+export const operations: Record<string, RunnableOperation> = { launch: launch.operation, get: get.operation };
 
 export const description: INodeProperties[] = [
 	{

@@ -2,9 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { optionsCollection, simplifyOutputOption } from '../common.descriptions';
-import type { RunContext } from '../runContext';
+import { defineOperation } from '../operation';
 import { executionItem } from './executionOutput';
-import { readExecution } from './waitForCompletion';
 
 const show = { resource: ['flowExecution'], operation: ['get'] };
 
@@ -22,25 +21,21 @@ export const description: INodeProperties[] = [
 	optionsCollection(show, [simplifyOutputOption]),
 ];
 
-/** Checks every item's execution ID before any is read, as Launch checks its Trigger Data. */
-export async function prepare(this: IExecuteFunctions, _run: RunContext, itemIndex: number): Promise<string> {
-	const executionId = String(this.getNodeParameter('executionId', itemIndex, '') ?? '').trim();
-	if (!executionId) {
-		throw new NodeOperationError(this.getNode(), `Execution ID of item ${itemIndex} is empty`, {
-			itemIndex,
-			description: 'Map the executionId returned by a Launch, e.g. {{ $json.executionId }}.',
-		});
-	}
-	return executionId;
-}
-
-export async function execute(
-	this: IExecuteFunctions,
-	run: RunContext,
-	itemIndex: number,
-	prepared: unknown,
-): Promise<IDataObject> {
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const execution = await readExecution(run.client, prepared as string, itemIndex);
-	return executionItem(execution, options.simplifyOutput !== false);
-}
+export const operation = defineOperation<string>({
+	/** Checks every item's execution ID before any is read, as Launch checks its Trigger Data. */
+	async prepare(this: IExecuteFunctions, _run, itemIndex) {
+		const executionId = String(this.getNodeParameter('executionId', itemIndex, '') ?? '').trim();
+		if (!executionId) {
+			throw new NodeOperationError(this.getNode(), `Execution ID of item ${itemIndex} is empty`, {
+				itemIndex,
+				description: 'Map the executionId returned by a Launch, e.g. {{ $json.executionId }}.',
+			});
+		}
+		return executionId;
+	},
+	async execute(this: IExecuteFunctions, { api }, itemIndex, executionId): Promise<IDataObject> {
+		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		const execution = await api.executions.get(executionId, { itemIndex });
+		return executionItem(execution, options.simplifyOutput !== false);
+	},
+});

@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { FlowExecutionLaunchRequest, FlowExecutionLaunchResponse } from '../../../../schemas/generated/genesys';
+import type { FlowExecutionLaunchRequest } from '../../../../schemas/generated/genesys';
 import { buildInputData, type TriggerDataSource } from '../../flowInputs/buildInputData';
-import type { ResolvedTarget } from '../../flowInputs/launchTargets';
-import { flowLocator, optionsCollection, simplifyOutputOption } from '../common.descriptions';
-import type { RunContext } from '../runContext';
+import { LaunchTargets, type ResolvedTarget } from '../../flowInputs/launchTargets';
+import { defaultOf, flowLocator, optionsCollection, simplifyOutputOption } from '../common.descriptions';
+import { defineOperation, ITEMS_PER_REQUEST_SLOT, type RunContext } from '../operation';
 import { assertSucceeded, executionItem } from './executionOutput';
+import { alreadyLaunchedNote, launchExplainer } from './launchErrors';
 import { waitForCompletion } from './waitForCompletion';
 
 const show = { resource: ['flowExecution'], operation: ['launch'] };
@@ -124,7 +125,13 @@ export const description: INodeProperties[] = [
 
 interface PreparedLaunch {
 	target: ResolvedTarget;
-	request: FlowExecutionLaunchRequest;
+	request: FlowExecutionLaunchRequest & { name: string };
+}
+
+/** A launch run's own state: each flow's schema read once, and the items Genesys Cloud already accepted. */
+interface LaunchRun extends RunContext {
+	targets: LaunchTargets;
+	launched: Set<number>;
 }
 
 function triggerDataSource(ctx: IExecuteFunctions, itemIndex: number): TriggerDataSource {
@@ -170,44 +177,54 @@ function defaultExecutionName(ctx: IExecuteFunctions, itemIndex: number): string
 /** Items waiting for their flows sleep between polls and hold no request slot: many can wait side by side. */
 const WAITING_ITEM_WINDOW = 1000;
 
-export function itemWindow(this: IExecuteFunctions, maxConcurrentRequests: number): number {
-	return this.getNodeParameter('waitForCompletion', 0, false) ? WAITING_ITEM_WINDOW : maxConcurrentRequests * 2;
-}
-
-export async function prepare(this: IExecuteFunctions, run: RunContext, itemIndex: number): Promise<PreparedLaunch> {
+async function prepare(this: IExecuteFunctions, run: LaunchRun, itemIndex: number): Promise<PreparedLaunch> {
 	const flowId = String(this.getNodeParameter('flowId', itemIndex, '', { extractValue: true }) ?? '').trim();
 	const version = String(this.getNodeParameter('flowVersion', itemIndex, '') ?? '').trim();
 	const target = await run.targets.get(flowId, version, itemIndex);
 	const inputData = buildInputData(this.getNode(), target, triggerDataSource(this, itemIndex), itemIndex);
 	const name = String(this.getNodeParameter('executionName', itemIndex, '') ?? '').trim() || defaultExecutionName(this, itemIndex);
-	const request: FlowExecutionLaunchRequest = { flowId: target.flowId, inputData, name };
+	const request: PreparedLaunch['request'] = { flowId: target.flowId, inputData, name };
 	if (version) request.flowVersion = version;
 	return { target, request };
 }
 
-export async function execute(
+async function execute(
 	this: IExecuteFunctions,
-	run: RunContext,
+	run: LaunchRun,
 	itemIndex: number,
-	prepared: unknown,
+	{ target, request }: PreparedLaunch,
 ): Promise<IDataObject> {
-	const { target, request } = prepared as PreparedLaunch;
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const simplify = options.simplifyOutput !== false;
-	const launched = await run.client.request<FlowExecutionLaunchResponse>(
-		{ method: 'POST', path: '/api/v2/flows/executions', body: request as unknown as IDataObject },
-		{ action: `launch flow "${target.flowName}"`, itemIndex, flowId: target.flowId, executionName: request.name },
-	);
+	const launched = await run.api.executions.launch(request, {
+		itemIndex,
+		action: `launch flow "${target.flowName}"`,
+		explainers: [launchExplainer({ flowId: target.flowId, executionName: request.name })],
+	});
 	run.launched.add(itemIndex);
 	const flow = { flowId: target.flowId, flowName: target.flowName };
 	if (!this.getNodeParameter('waitForCompletion', itemIndex, false)) {
 		if (!simplify) return { ...flow, ...(launched as IDataObject) };
 		return { executionId: launched.id, name: launched.name ?? request.name, ...flow, flowVersion: launched.flowVersion?.id ?? target.version };
 	}
-	const execution = await waitForCompletion.call(this, run.client, launched.id, {
-		timeoutMs: Number(options.waitTimeout ?? 300) * 1000,
-		pollIntervalMs: Number(options.pollInterval ?? 5) * 1000,
+	const execution = await waitForCompletion.call(this, run.api, launched.id, {
+		timeoutMs: Number(options.waitTimeout ?? defaultOf<number>(description, 'waitTimeout')) * 1000,
+		pollIntervalMs: Number(options.pollInterval ?? defaultOf<number>(description, 'pollInterval')) * 1000,
 	}, itemIndex, target.flowId);
 	assertSucceeded(this.getNode(), execution, itemIndex);
 	return executionItem(execution, simplify, flow);
 }
+
+export const operation = defineOperation<PreparedLaunch, LaunchRun>({
+	start(run) {
+		return { ...run, targets: new LaunchTargets(run.api, this.getNode()), launched: new Set() };
+	},
+	prepare,
+	execute,
+	itemWindow(maxConcurrentRequests) {
+		return this.getNodeParameter('waitForCompletion', 0, false)
+			? WAITING_ITEM_WINDOW
+			: maxConcurrentRequests * ITEMS_PER_REQUEST_SLOT;
+	},
+	haltNote: (run, failedItemIndex) => alreadyLaunchedNote(run.launched, failedItemIndex),
+});

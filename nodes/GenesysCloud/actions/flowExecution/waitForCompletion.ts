@@ -2,16 +2,9 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import type { FlowRuntimeExecution } from '../../../../schemas/generated/genesys';
-import type { GenesysClient } from '../../transport/genesysClient';
+import type { GenesysApi } from '../../api/genesysApi';
 import { TERMINAL_STATUSES } from './executionOutput';
 import { firstPollDelay, flowKey, nextPollDelay, recordDuration, type WaitSettings } from './pollSchedule';
-
-export async function readExecution(client: GenesysClient, executionId: string, itemIndex: number) {
-	return await client.request<FlowRuntimeExecution>(
-		{ method: 'GET', path: `/api/v2/flows/executions/${encodeURIComponent(executionId)}` },
-		{ action: `read flow execution ${executionId}`, itemIndex },
-	);
-}
 
 /**
  * Polls one execution until it ends or the deadline passes; n8n's cancel signal stops the wait at once. The
@@ -19,7 +12,7 @@ export async function readExecution(client: GenesysClient, executionId: string, 
  */
 export async function waitForCompletion(
 	this: IExecuteFunctions,
-	client: GenesysClient,
+	api: GenesysApi,
 	executionId: string,
 	settings: WaitSettings,
 	itemIndex: number,
@@ -28,13 +21,13 @@ export async function waitForCompletion(
 	const started = Date.now();
 	const deadline = started + settings.timeoutMs;
 	const signal = this.getExecutionCancelSignal();
-	const key = flowKey(client.apiBaseUrl, flowId);
+	const key = flowKey(api.client.apiBaseUrl, flowId);
 	let polls = 0;
 	for (;;) {
 		const planned = polls === 0 && flowId ? firstPollDelay(key, settings.pollIntervalMs) : nextPollDelay(settings, Date.now() - started);
 		await sleep(Math.min(planned, Math.max(deadline - Date.now(), 0)), signal);
 		polls++;
-		const execution = await readExecution(client, executionId, itemIndex);
+		const execution = await api.executions.get(executionId, { itemIndex });
 		if (TERMINAL_STATUSES.has(execution.status)) {
 			if (flowId) recordDuration(key, execution.dateLaunched, execution.dateCompleted);
 			return execution;

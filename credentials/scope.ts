@@ -1,0 +1,15 @@
+import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+
+/**
+ * The scope the credential requests unless told otherwise. Genesys grants client-credentials clients their
+ * access by roles, but some orgs and gateways also require this scope for launching flows.
+ */
+export const DEFAULT_SCOPE = 'flow:execute';
+
+/** The credential's Scope field as the token endpoint wants it: space-separated, commas tolerated. */
+export function requestedScope(credentials: ICredentialDataDecryptedObject): string {
+	return String(credentials.scope ?? '')
+		.split(/[\s,]+/)
+		.filter(Boolean)
+		.join(' ');
+}
