@@ -1,4 +1,5 @@
 /** Maps method + path to a route. Segment matching by hand: a regex table costs more per request. */
+import { PERMISSIONS } from '../nodes/GenesysCloud/api/permissions';
 import type { Handler } from './context';
 import { getExecutionRoute, launchRoute } from './routes/executions';
 import { getFlowRoute, getVersionRoute, listFlowsRoute, listVersionsRoute } from './routes/flows';
@@ -15,15 +16,15 @@ export interface RouteDef {
 export type RouteMatch = { route: RouteDef; params: string[] } | { allowed: string[] } | undefined;
 
 const TOKEN: RouteDef = { key: 'token', auth: 'basic', handler: tokenRoute };
-const LIST_FLOWS: RouteDef = { key: 'listFlows', auth: 'bearer', permission: 'architect:flow:view', handler: listFlowsRoute };
-const GET_FLOW: RouteDef = { key: 'getFlow', auth: 'bearer', permission: 'architect:flow:view', handler: getFlowRoute };
-const LIST_VERSIONS: RouteDef = { key: 'listVersions', auth: 'bearer', permission: 'architect:flow:view', handler: listVersionsRoute };
-const GET_VERSION: RouteDef = { key: 'getVersion', auth: 'bearer', permission: 'architect:flow:view', handler: getVersionRoute };
-const LAUNCH: RouteDef = { key: 'launch', auth: 'bearer', permission: 'architect:flow:launch', handler: launchRoute };
+const LIST_FLOWS: RouteDef = { key: 'listFlows', auth: 'bearer', permission: PERMISSIONS.flowView.name, handler: listFlowsRoute };
+const GET_FLOW: RouteDef = { key: 'getFlow', auth: 'bearer', permission: PERMISSIONS.flowView.name, handler: getFlowRoute };
+const LIST_VERSIONS: RouteDef = { key: 'listVersions', auth: 'bearer', permission: PERMISSIONS.flowView.name, handler: listVersionsRoute };
+const GET_VERSION: RouteDef = { key: 'getVersion', auth: 'bearer', permission: PERMISSIONS.flowView.name, handler: getVersionRoute };
+const LAUNCH: RouteDef = { key: 'launch', auth: 'bearer', permission: PERMISSIONS.flowLaunch.name, handler: launchRoute };
 const GET_EXECUTION: RouteDef = {
 	key: 'getExecution',
 	auth: 'bearer',
-	permission: 'architect:flowExecution:view',
+	permission: PERMISSIONS.flowExecutionView.name,
 	handler: getExecutionRoute,
 };
 

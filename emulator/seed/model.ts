@@ -1,4 +1,4 @@
-/** The seed file format (emulator/seed/default-seed.json; `--seed` replaces it). Documented in docs/emulator.md. */
+/** The seed file format (emulator/seed/defaultSeed.json; `--seed` replaces it). Documented in docs/emulator.md. */
 
 import type { JsonSchemaDocument } from '../../schemas/generated/genesys';
 
