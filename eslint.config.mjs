@@ -10,8 +10,19 @@ import tseslint from 'typescript-eslint';
 
 // The Node.js globals the root JavaScript files use, declared here because the `globals` package is no
 // dependency of this package (only a transitive one of ESLint's).
-const nodeGlobals = { console: 'readonly', process: 'readonly', Buffer: 'readonly', URL: 'readonly' };
-const commonJsGlobals = { require: 'readonly', module: 'writable', exports: 'writable', __dirname: 'readonly', __filename: 'readonly' };
+const nodeGlobals = {
+	console: 'readonly',
+	process: 'readonly',
+	Buffer: 'readonly',
+	URL: 'readonly',
+};
+const commonJsGlobals = {
+	require: 'readonly',
+	module: 'writable',
+	exports: 'writable',
+	__dirname: 'readonly',
+	__filename: 'readonly',
+};
 
 export default tseslint.config(
 	{ ignores: ['dist/**', 'node_modules/**', '.n8n-runtime/**', '.tmp/**', 'schemas/generated/**'] },
@@ -20,7 +31,10 @@ export default tseslint.config(
 		extends: [eslint.configs.recommended, tseslint.configs.recommended],
 		rules: {
 			'prefer-spread': 'off',
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+			],
 		},
 	},
 	{

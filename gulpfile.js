@@ -9,9 +9,10 @@ const GENERATED_FILE = path.join(SCHEMAS_DIR, 'generated', 'genesys.ts');
 const BANNER = `/* Generated from schemas/*.json by \`npm run build:types\` (gulp types). Do not edit by hand. */`;
 
 function copyAssets() {
-	return src(['nodes/**/*.{svg,png,json}', 'credentials/**/*.{svg,png}'], { base: '.', encoding: false }).pipe(
-		dest('dist'),
-	);
+	return src(['nodes/**/*.{svg,png,json}', 'credentials/**/*.{svg,png}'], {
+		base: '.',
+		encoding: false,
+	}).pipe(dest('dist'));
 }
 
 function schemaFiles() {

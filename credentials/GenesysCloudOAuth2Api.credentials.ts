@@ -31,10 +31,7 @@ export class GenesysCloudOAuth2Api implements ICredentialType {
 			displayName: 'Region',
 			name: 'region',
 			type: 'options',
-			options: [
-				...GENESYS_REGIONS,
-				{ name: 'Custom (Enter Base URLs)', value: CUSTOM_REGION },
-			],
+			options: [...GENESYS_REGIONS, { name: 'Custom (Enter Base URLs)', value: CUSTOM_REGION }],
 			default: 'mypurecloud.com',
 			description:
 				'The region of your Genesys Cloud org (the domain in the URL you log in at). An OAuth client works only in the region where it was created.',
@@ -45,7 +42,8 @@ export class GenesysCloudOAuth2Api implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'https://api.mypurecloud.com',
-			description: 'For new regions, private gateways or a local emulator: the base URL API paths start from',
+			description:
+				'For new regions, private gateways or a local emulator: the base URL API paths start from',
 			displayOptions: { show: { region: [CUSTOM_REGION] } },
 		},
 		{
@@ -63,8 +61,7 @@ export class GenesysCloudOAuth2Api implements ICredentialType {
 			type: 'string',
 			default: '',
 			required: true,
-			description:
-				`ID of an OAuth client with the Client Credentials grant (Admin > Integrations > OAuth), whose roles hold ${ALL_PERMISSION_NAMES} in the divisions of your workflows`,
+			description: `ID of an OAuth client with the Client Credentials grant (Admin > Integrations > OAuth), whose roles hold ${ALL_PERMISSION_NAMES} in the divisions of your workflows`,
 		},
 		{
 			displayName: 'Client Secret',
@@ -110,7 +107,10 @@ export class GenesysCloudOAuth2Api implements ICredentialType {
 	): Promise<IHttpRequestOptions> {
 		return {
 			...requestOptions,
-			headers: { ...requestOptions.headers, Authorization: `Bearer ${String(credentials.accessToken ?? '')}` },
+			headers: {
+				...requestOptions.headers,
+				Authorization: `Bearer ${String(credentials.accessToken ?? '')}`,
+			},
 		};
 	}
 

@@ -4,7 +4,10 @@
  */
 export const GENESYS_REGIONS: ReadonlyArray<{ name: string; value: string }> = [
 	{ name: 'Americas (US East, Virginia) — mypurecloud.com', value: 'mypurecloud.com' },
-	{ name: 'Americas (US East 2, FedRAMP) — use2.us-gov-pure.cloud', value: 'use2.us-gov-pure.cloud' },
+	{
+		name: 'Americas (US East 2, FedRAMP) — use2.us-gov-pure.cloud',
+		value: 'use2.us-gov-pure.cloud',
+	},
 	{ name: 'Americas (US West, Oregon) — usw2.pure.cloud', value: 'usw2.pure.cloud' },
 	{ name: 'Americas (Canada) — cac1.pure.cloud', value: 'cac1.pure.cloud' },
 	{ name: 'Americas (São Paulo) — sae1.pure.cloud', value: 'sae1.pure.cloud' },

@@ -7,7 +7,11 @@ import type {
 } from 'n8n-workflow';
 import { sleep, UserError } from 'n8n-workflow';
 
-import { failureFromResponse, readFailure, type HttpFailure } from '../nodes/GenesysCloud/transport/failure';
+import {
+	failureFromResponse,
+	readFailure,
+	type HttpFailure,
+} from '../nodes/GenesysCloud/transport/failure';
 import { backoffMs, decide, retryAfterMs } from '../nodes/GenesysCloud/transport/retryPolicy';
 import { resolveHosts } from './regions';
 import { requestedScope } from './scope';
@@ -117,7 +121,12 @@ async function fetchToken(
 ): Promise<{ grant: TokenGrant; lifetimeSeconds: number }> {
 	const key = cacheKey(credentials);
 	const scope = requestedScope(credentials);
-	return await fetchTokenWithScope(helper, credentials, refusedScopes.get(key) === scope ? '' : scope, key);
+	return await fetchTokenWithScope(
+		helper,
+		credentials,
+		refusedScopes.get(key) === scope ? '' : scope,
+		key,
+	);
 }
 
 async function fetchTokenWithScope(
@@ -130,13 +139,18 @@ async function fetchTokenWithScope(
 	const clientId = String(credentials.clientId ?? '').trim();
 	const clientSecret = String(credentials.clientSecret ?? '').trim();
 	if (!clientId || !clientSecret) {
-		throw new GenesysCloudTokenError('The Genesys Cloud credential has no Client ID or Client Secret', {
-			description: 'Open the credential and paste the Client ID and Client Secret of a Client Credentials OAuth client.',
-		});
+		throw new GenesysCloudTokenError(
+			'The Genesys Cloud credential has no Client ID or Client Secret',
+			{
+				description:
+					'Open the credential and paste the Client ID and Client Secret of a Client Credentials OAuth client.',
+			},
+		);
 	}
 	if (!/^https?:\/\//.test(hosts.loginBaseUrl)) {
 		throw new GenesysCloudTokenError(`The login base URL "${hosts.loginBaseUrl}" is not a URL`, {
-			description: 'With Region set to Custom, enter full URLs such as https://login.mypurecloud.com.',
+			description:
+				'With Region set to Custom, enter full URLs such as https://login.mypurecloud.com.',
 		});
 	}
 
@@ -162,7 +176,10 @@ async function fetchTokenWithScope(
 	const body = (failure.body ?? {}) as TokenResponseBody;
 	if (failure.status >= 200 && failure.status < 300 && body.access_token) {
 		return {
-			grant: { accessToken: body.access_token, grantedScope: body.scope === undefined ? '' : String(body.scope) },
+			grant: {
+				accessToken: body.access_token,
+				grantedScope: body.scope === undefined ? '' : String(body.scope),
+			},
 			lifetimeSeconds: Number(body.expires_in) > 0 ? Number(body.expires_in) : 300,
 		};
 	}
@@ -187,7 +204,10 @@ const MAX_RETRY_AFTER_MS = 30_000;
  * nothing): after 429 as Retry-After says (up to 30 s), after 5xx and network errors with backoff. The answer,
  * whatever its status, is read as a failure is, so that its status, headers and body come out the same way.
  */
-async function postWithRetries(helper: IHttpRequestHelper, request: IHttpRequestOptions): Promise<HttpFailure> {
+async function postWithRetries(
+	helper: IHttpRequestHelper,
+	request: IHttpRequestOptions,
+): Promise<HttpFailure> {
 	for (let attempt = 1; ; attempt++) {
 		let outcome: HttpFailure;
 		try {
@@ -200,18 +220,26 @@ async function postWithRetries(helper: IHttpRequestHelper, request: IHttpRequest
 		// An unknown host stays unknown: say so at once rather than after the retries.
 		if (ok || attempt === MAX_ATTEMPTS || outcome.networkCode === 'ENOTFOUND') return outcome;
 		const decision = decide(outcome, true);
-		if (decision.action === 'waitRateLimit') await sleep(Math.min(retryAfterMs(outcome), MAX_RETRY_AFTER_MS));
+		if (decision.action === 'waitRateLimit')
+			await sleep(Math.min(retryAfterMs(outcome), MAX_RETRY_AFTER_MS));
 		else if (decision.action === 'retry') await sleep(backoffMs(attempt));
 		else return outcome;
 	}
 }
 
-function unreachable(loginBaseUrl: string, regionLabel: string, failure: HttpFailure): GenesysCloudTokenError {
+function unreachable(
+	loginBaseUrl: string,
+	regionLabel: string,
+	failure: HttpFailure,
+): GenesysCloudTokenError {
 	const code = failure.networkCode ?? 'no answer';
 	// The code stays out of the message: n8n replaces messages containing one with generic text.
-	return new GenesysCloudTokenError(`Could not reach the Genesys Cloud login host ${loginBaseUrl} for ${regionLabel}`, {
-		description: `The connection failed with ${code}. Check that the credential's Region is your org's region (Admin > Organization Settings shows it), or, with Custom, that the login base URL is right and reachable from n8n.`,
-	});
+	return new GenesysCloudTokenError(
+		`Could not reach the Genesys Cloud login host ${loginBaseUrl} for ${regionLabel}`,
+		{
+			description: `The connection failed with ${code}. Check that the credential's Region is your org's region (Admin > Organization Settings shows it), or, with Custom, that the login base URL is right and reachable from n8n.`,
+		},
+	);
 }
 
 /** invalid_scope, or a 400 whose text names the scope: either way the scope, not the client, was refused. */
@@ -233,7 +261,7 @@ function rejection(
 			`Genesys Cloud rejected the Client ID or Client Secret at ${loginBaseUrl} (${reason}) for ${regionLabel}`,
 			{
 				description:
-					'The most common cause is a region that does not match the org\'s: an OAuth client exists in one region only, so pick the region where it was created. Otherwise copy the Client ID and Client Secret again from Admin > Integrations > OAuth.',
+					"The most common cause is a region that does not match the org's: an OAuth client exists in one region only, so pick the region where it was created. Otherwise copy the Client ID and Client Secret again from Admin > Integrations > OAuth.",
 			},
 		);
 	}

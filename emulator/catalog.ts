@@ -47,10 +47,12 @@ export interface CatalogFlow {
 }
 
 /** The dialect a flow's schemas are served in: its seed's schemaDialect, else the schemaDialect knob. */
-export const dialectOf = (flow: CatalogFlow, knob: SchemaDialect): SchemaDialect => flow.fixedDialect ?? knob;
+export const dialectOf = (flow: CatalogFlow, knob: SchemaDialect): SchemaDialect =>
+	flow.fixedDialect ?? knob;
 
 export const flowUri = (id: string) => `/api/v2/flows/${encodeURIComponent(id)}`;
-export const versionUri = (flowId: string, versionId: string) => `${flowUri(flowId)}/versions/${encodeURIComponent(versionId)}`;
+export const versionUri = (flowId: string, versionId: string) =>
+	`${flowUri(flowId)}/versions/${encodeURIComponent(versionId)}`;
 
 export class Catalog {
 	readonly flows = new Map<string, CatalogFlow>();
@@ -60,7 +62,10 @@ export class Catalog {
 	constructor(seed: LoadedSeed) {
 		const divisions = new Map(seed.divisions.map((d) => [d.id, d]));
 		for (const flow of seed.allFlows) {
-			const built = buildFlow(flow, divisions.get(flow.divisionId ?? seed.divisions[0].id) ?? seed.divisions[0]);
+			const built = buildFlow(
+				flow,
+				divisions.get(flow.divisionId ?? seed.divisions[0].id) ?? seed.divisions[0],
+			);
 			this.flows.set(built.id, built);
 			this.list.push(built);
 		}
@@ -80,13 +85,19 @@ function buildFlow(flow: SeedFlow, division: { id: string; name: string }): Cata
 		name: flow.name,
 		...(flow.description !== undefined && { description: flow.description }),
 		type: flow.type.toUpperCase(),
-		division: { id: division.id, name: division.name, selfUri: `/api/v2/authorization/divisions/${division.id}` },
+		division: {
+			id: division.id,
+			name: division.name,
+			selfUri: `/api/v2/authorization/divisions/${division.id}`,
+		},
 		active: flow.active ?? true,
 		system: false,
 		deleted: flow.deleted ?? false,
 		...(published && { publishedVersion: published.summary }),
 		...(flow.savedVersion && { savedVersion: versions.get(flow.savedVersion)!.summary }),
-		...(flow.checkedInVersion && { checkedInVersion: versions.get(flow.checkedInVersion)!.summary }),
+		...(flow.checkedInVersion && {
+			checkedInVersion: versions.get(flow.checkedInVersion)!.summary,
+		}),
 		selfUri: flowUri(flow.id),
 	};
 	const withSchemas = (dialect: SchemaDialect) => ({
@@ -126,7 +137,11 @@ function buildVersion(flow: SeedFlow, v: SeedVersion): CatalogVersion {
 		type,
 		secure: false,
 		debug: false,
-		createdBy: { id: '00000000-0000-4000-8000-0000000000aa', name: 'Architect author', selfUri: '/api/v2/users/00000000-0000-4000-8000-0000000000aa' },
+		createdBy: {
+			id: '00000000-0000-4000-8000-0000000000aa',
+			name: 'Architect author',
+			selfUri: '/api/v2/users/00000000-0000-4000-8000-0000000000aa',
+		},
 		...(v.dateCreated !== undefined && { dateCreated: v.dateCreated, dateSaved: v.dateCreated }),
 		...(v.dateCreated !== undefined && type !== 'SAVE' && { dateCheckedIn: v.dateCreated }),
 		...(v.datePublished !== undefined && { datePublished: v.datePublished }),

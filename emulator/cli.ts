@@ -57,7 +57,8 @@ async function main(): Promise<void> {
 	if (jitter !== undefined) knobs.jitterMs = jitter;
 	const requests = number('rate-limit', values['rate-limit']);
 	const window = number('rate-window-seconds', values['rate-window-seconds']);
-	if (requests !== undefined || window !== undefined) knobs.rateLimit = { requests: requests ?? 300, windowSeconds: window ?? 60 };
+	if (requests !== undefined || window !== undefined)
+		knobs.rateLimit = { requests: requests ?? 300, windowSeconds: window ?? 60 };
 	if (values['no-rate-limit']) knobs.rateLimit = null;
 	const lifetime = number('token-lifetime', values['token-lifetime']);
 	if (lifetime !== undefined) knobs.tokenLifetimeSeconds = lifetime;
@@ -65,9 +66,16 @@ async function main(): Promise<void> {
 	const scale = number('duration-scale', values['duration-scale']);
 	if (scale !== undefined) knobs.executionDurationScale = scale;
 
-	const emulator = await startEmulator({ port: number('port', values.port), host: values.host, seedFile: values.seed, knobs });
+	const emulator = await startEmulator({
+		port: number('port', values.port),
+		host: values.host,
+		seedFile: values.seed,
+		knobs,
+	});
 	console.log(`Genesys Cloud emulator listening on ${emulator.url}`);
-	console.log(`  demo client: demo-client / demo-secret   knobs: GET ${emulator.url}/__emulator/config`);
+	console.log(
+		`  demo client: demo-client / demo-secret   knobs: GET ${emulator.url}/__emulator/config`,
+	);
 
 	let stopping = false;
 	const stop = (signal: string) => {

@@ -37,7 +37,12 @@ export class ContractViolation extends Error {
 let validators: Map<string, ValidateFunction> | undefined;
 
 function compile(): Map<string, ValidateFunction> {
-	const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
+	const ajv = new Ajv({
+		allErrors: true,
+		strict: true,
+		strictRequired: false,
+		allowUnionTypes: true,
+	});
 	addFormats(ajv);
 	for (const file of fs.readdirSync(SCHEMAS_DIR)) {
 		if (!file.endsWith('.json')) continue;
@@ -65,7 +70,10 @@ export function checkModel(model: ModelName, value: unknown): string | null {
 	const fn = validator(model);
 	if (fn(value)) return null;
 	return (fn.errors ?? [])
-		.map((e) => `${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}${e.params && 'additionalProperty' in e.params ? ` '${String(e.params.additionalProperty)}'` : ''}`)
+		.map(
+			(e) =>
+				`${e.instancePath || '(root)'} ${e.message ?? 'is invalid'}${e.params && 'additionalProperty' in e.params ? ` '${String(e.params.additionalProperty)}'` : ''}`,
+		)
 		.join('; ');
 }
 

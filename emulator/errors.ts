@@ -57,12 +57,19 @@ export class OAuthError extends Error {
 	}
 
 	body(): Record<string, unknown> {
-		return { error: this.error, description: this.description, error_description: this.description };
+		return {
+			error: this.error,
+			description: this.description,
+			error_description: this.description,
+		};
 	}
 }
 
 export const notFound = (what: string, id: string) =>
-	new ApiError(404, 'not.found', `${what} '${id}' was not found.`, { entityId: id, details: [{ errorCode: 'not.found', entityId: id }] });
+	new ApiError(404, 'not.found', `${what} '${id}' was not found.`, {
+		entityId: id,
+		details: [{ errorCode: 'not.found', entityId: id }],
+	});
 
 export const badRequest = (message: string, fieldName?: string, code = 'bad.request') =>
 	new ApiError(400, code, message, fieldName ? { details: [{ errorCode: code, fieldName }] } : {});
@@ -73,7 +80,8 @@ export const missingPermission = (permission: string) =>
 		'missing.permissions',
 		`Unable to perform the requested action. You are missing the following permission(s): [${permission}]`,
 		{
-			messageWithParams: 'Unable to perform the requested action. You are missing the following permission(s): {permissions}',
+			messageWithParams:
+				'Unable to perform the requested action. You are missing the following permission(s): {permissions}',
 			messageParams: { permissions: `[${permission}]` },
 		},
 	);

@@ -53,13 +53,20 @@ export class ExecutionEngine {
 	private readonly recent = new Map<string, number>();
 
 	/** Creates an execution; `duplicate` tells whether an identical launch (flow, name, inputs) ran within the window. */
-	launch(input: LaunchInput, now: number, durationScale: number, duplicateWindowMs: number, prng: Prng) {
+	launch(
+		input: LaunchInput,
+		now: number,
+		durationScale: number,
+		duplicateWindowMs: number,
+		prng: Prng,
+	) {
 		const run = input.version.run;
 		const failure = input.prepared.failure;
 		const outcome = failure ? 'FAILED' : (run.outcome ?? 'COMPLETED');
 		let duration = 0;
 		if (typeof run.durationMs === 'number') duration = run.durationMs;
-		else if (run.durationMs) duration = run.durationMs.min + prng.next() * (run.durationMs.max - run.durationMs.min);
+		else if (run.durationMs)
+			duration = run.durationMs.min + prng.next() * (run.durationMs.max - run.durationMs.min);
 		if (failure) duration = Math.min(duration, FAILURE_AFTER_MS);
 		const execution: Execution = {
 			id: randomUUID(),
@@ -104,7 +111,12 @@ export class ExecutionEngine {
 	}
 
 	/** FlowRuntimeExecution as GET /api/v2/flows/executions/{id} answers it. */
-	view(e: Execution, now: number, dialect: SchemaDialect, outputs: OutputOptions): Record<string, unknown> {
+	view(
+		e: Execution,
+		now: number,
+		dialect: SchemaDialect,
+		outputs: OutputOptions,
+	): Record<string, unknown> {
 		const status = this.status(e, now);
 		const body: Record<string, unknown> = {
 			id: e.id,
@@ -116,14 +128,22 @@ export class ExecutionEngine {
 		if (status === 'COMPLETED') {
 			body.dateCompleted = new Date(e.endsAt!).toISOString();
 			body.completionReason = 'Success';
-			body.outputData = computeOutputs(e.version.run.outputs, e.version.outputSchema, e.inputs, outputs);
+			body.outputData = computeOutputs(
+				e.version.run.outputs,
+				e.version.outputSchema,
+				e.inputs,
+				outputs,
+			);
 		} else if (status === 'FAILED') {
 			// As captured: only message, code, messageWithParams and messageParams.
 			body.dateCompleted = new Date(e.endsAt!).toISOString();
 			body.completionReason = 'Failure';
 			body.flowErrorInfo = { ...e.failure! };
 		} else if (status === 'ERROR') {
-			const error = e.version.run.error ?? { message: 'The flow ended in error.', code: 'flow.execution.error' };
+			const error = e.version.run.error ?? {
+				message: 'The flow ended in error.',
+				code: 'flow.execution.error',
+			};
 			body.dateCompleted = new Date(e.endsAt!).toISOString();
 			body.completionReason = 'Error';
 			body.flowErrorInfo = {

@@ -20,7 +20,11 @@ const RANDOM_ORDER: [keyof RouteFaults, FaultKind][] = [
 	['resetAfter', 'resetAfter'],
 ];
 
-export function pickFault(knobs: EmulatorKnobs, route: RouteKey, prng: Prng): InjectedFault | undefined {
+export function pickFault(
+	knobs: EmulatorKnobs,
+	route: RouteKey,
+	prng: Prng,
+): InjectedFault | undefined {
 	const script = knobs.faultScript;
 	for (let i = 0; i < script.length; i++) {
 		const entry = script[i];
@@ -41,12 +45,21 @@ export function pickFault(knobs: EmulatorKnobs, route: RouteKey, prng: Prng): In
 export function faultError(status: number): { code: string; message: string } {
 	switch (status) {
 		case 500:
-			return { code: 'internal.server.error', message: 'The server encountered an unexpected condition (injected by the emulator).' };
+			return {
+				code: 'internal.server.error',
+				message: 'The server encountered an unexpected condition (injected by the emulator).',
+			};
 		case 502:
 			return { code: 'bad.gateway', message: 'Bad gateway (injected by the emulator).' };
 		case 503:
-			return { code: 'service.unavailable', message: 'The service is currently unavailable (injected by the emulator).' };
+			return {
+				code: 'service.unavailable',
+				message: 'The service is currently unavailable (injected by the emulator).',
+			};
 		default:
-			return { code: 'request.timeout', message: 'The request timed out (injected by the emulator).' };
+			return {
+				code: 'request.timeout',
+				message: 'The request timed out (injected by the emulator).',
+			};
 	}
 }

@@ -37,7 +37,11 @@ const INTEGER_LIMIT = 999999999999999;
 
 const NOT_USABLE = Symbol('not usable');
 
-export function prepareRun(sent: Record<string, unknown>, inputSchema: JsonSchemaDoc | undefined, run: SeedRun): PreparedRun {
+export function prepareRun(
+	sent: Record<string, unknown>,
+	inputSchema: JsonSchemaDoc | undefined,
+	run: SeedRun,
+): PreparedRun {
 	const properties = inputSchema?.properties ?? {};
 	const initial = run.initialValues ?? {};
 	const inputs: Record<string, unknown> = {};
@@ -45,17 +49,31 @@ export function prepareRun(sent: Record<string, unknown>, inputSchema: JsonSchem
 	for (const [key, prop] of Object.entries(properties)) {
 		const isCollection = prop.type === 'array';
 		if (Object.prototype.hasOwnProperty.call(sent, key) && sent[key] !== null) {
-			const value = isCollection ? collection(sent[key], prop.items as Record<string, unknown> | undefined) : scalar(sent[key], archTypeOf(prop));
+			const value = isCollection
+				? collection(sent[key], prop.items as Record<string, unknown> | undefined)
+				: scalar(sent[key], archTypeOf(prop));
 			if (value === NOT_USABLE) {
-				failure ??= typeMismatch(key, isCollection ? `${typeName(prop.items as Record<string, unknown>)} collection` : typeName(prop), sent[key]);
+				failure ??= typeMismatch(
+					key,
+					isCollection
+						? `${typeName(prop.items as Record<string, unknown>)} collection`
+						: typeName(prop),
+					sent[key],
+				);
 				inputs[key] = null;
 			} else inputs[key] = value;
 			continue;
 		}
-		inputs[key] = Object.prototype.hasOwnProperty.call(initial, key) ? structuredClone(initial[key]) : isCollection ? [] : null;
+		inputs[key] = Object.prototype.hasOwnProperty.call(initial, key)
+			? structuredClone(initial[key])
+			: isCollection
+				? []
+				: null;
 	}
 	if (!failure) {
-		const missing = (run.needs ?? []).find((key) => inputs[key] === null || inputs[key] === undefined);
+		const missing = (run.needs ?? []).find(
+			(key) => inputs[key] === null || inputs[key] === undefined,
+		);
 		if (missing) failure = unexpectedNull(missing);
 	}
 	return { inputs, failure };
@@ -84,7 +102,9 @@ function scalar(value: unknown, archType: string): unknown {
 			return typeof value === 'string' && value.length <= 32000 ? value : NOT_USABLE;
 		case 'archInteger': {
 			const n = typeof value === 'string' && INTEGER_STRING.test(value) ? Number(value) : value;
-			return typeof n === 'number' && Number.isInteger(n) && Math.abs(n) <= INTEGER_LIMIT ? n : NOT_USABLE;
+			return typeof n === 'number' && Number.isInteger(n) && Math.abs(n) <= INTEGER_LIMIT
+				? n
+				: NOT_USABLE;
 		}
 		case 'archDecimal': {
 			const n = typeof value === 'string' && DECIMAL_STRING.test(value) ? Number(value) : value;
@@ -95,13 +115,17 @@ function scalar(value: unknown, archType: string): unknown {
 		case 'archDate':
 			return typeof value === 'string' && isDate(value) ? value : NOT_USABLE;
 		case 'archDateTime':
-			return typeof value === 'string' && DATE_TIME.test(value) && !Number.isNaN(Date.parse(value)) ? value : NOT_USABLE;
+			return typeof value === 'string' && DATE_TIME.test(value) && !Number.isNaN(Date.parse(value))
+				? value
+				: NOT_USABLE;
 		case 'archTime':
 			return typeof value === 'string' && TIME.test(value) ? value : NOT_USABLE;
 		case 'archDuration':
 			return typeof value === 'string' && DURATION.test(value) ? value : NOT_USABLE;
 		default:
-			return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : NOT_USABLE;
+			return typeof value === 'object' && value !== null && !Array.isArray(value)
+				? value
+				: NOT_USABLE;
 	}
 }
 
@@ -110,7 +134,8 @@ export function unexpectedNull(expression: string): RunFailure {
 	return {
 		message: `The expression '${expression}' at position 0 evaluated to NOT_SET where a value is required.`,
 		code: UNEXPECTED_NULL,
-		messageWithParams: "The expression '{expression}' at position {pos} evaluated to NOT_SET where a value is required.",
+		messageWithParams:
+			"The expression '{expression}' at position {pos} evaluated to NOT_SET where a value is required.",
 		messageParams: { expression, pos: '0' },
 	};
 }
@@ -120,7 +145,8 @@ function typeMismatch(expression: string, expectedType: string, value: unknown):
 	return {
 		message: `The value supplied for the flow input '${expression}' cannot be used as a ${expectedType} (got ${actual}).`,
 		code: INPUT_TYPE_MISMATCH,
-		messageWithParams: "The value supplied for the flow input '{expression}' cannot be used as a {expectedType} (got {actualType}).",
+		messageWithParams:
+			"The value supplied for the flow input '{expression}' cannot be used as a {expectedType} (got {actualType}).",
 		messageParams: { expression, expectedType, actualType: actual, pos: '0' },
 	};
 }

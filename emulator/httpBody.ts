@@ -3,9 +3,16 @@ import type { IncomingMessage } from 'node:http';
 
 const EMPTY = Buffer.alloc(0);
 
-export function readBody(req: IncomingMessage, limit: number, done: (body: Buffer, tooLarge: boolean) => void): void {
+export function readBody(
+	req: IncomingMessage,
+	limit: number,
+	done: (body: Buffer, tooLarge: boolean) => void,
+): void {
 	// GET requests without a body: answer in the same tick, the common case of every poll.
-	if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) {
+	if (
+		req.headers['content-length'] === undefined &&
+		req.headers['transfer-encoding'] === undefined
+	) {
 		done(EMPTY, false);
 		return;
 	}

@@ -10,7 +10,14 @@ import { defaultKnobs, mergeKnobs } from './knobs';
 import { loadSeed } from './seed/loader';
 import { EmulatorServer } from './server';
 import { EmulatorState } from './state';
-import type { EmulatorExecutionRecord, EmulatorKnobs, EmulatorKnobsPatch, EmulatorLaunchAttempt, EmulatorOptions, EmulatorStats } from './types';
+import type {
+	EmulatorExecutionRecord,
+	EmulatorKnobs,
+	EmulatorKnobsPatch,
+	EmulatorLaunchAttempt,
+	EmulatorOptions,
+	EmulatorStats,
+} from './types';
 
 export { seedIds, seedClients, bulkFlowId } from './seed/ids';
 export { defaultKnobs } from './knobs';

@@ -23,14 +23,20 @@ export function validateInputData(
 	const required = new Set(schema?.required ?? []);
 	const problems: InputProblem[] = [];
 	for (const [key, value] of Object.entries(inputData)) {
-		const prop = Object.prototype.hasOwnProperty.call(properties, key) ? properties[key] : undefined;
+		const prop = Object.prototype.hasOwnProperty.call(properties, key)
+			? properties[key]
+			: undefined;
 		if (!prop) {
 			if (unknownKeys === 'reject') problems.push(unknownInput(key, properties));
 			continue;
 		}
 		if (value === null) {
 			if (required.has(key))
-				problems.push({ fieldName: key, errorCode: 'required.input.missing', message: `${key} is a required input and cannot be null` });
+				problems.push({
+					fieldName: key,
+					errorCode: 'required.input.missing',
+					message: `${key} is a required input and cannot be null`,
+				});
 			continue;
 		}
 		const problem = checkValue(value, prop, key);
@@ -38,7 +44,11 @@ export function validateInputData(
 	}
 	for (const key of required) {
 		if (!(key in inputData))
-			problems.push({ fieldName: key, errorCode: 'required.input.missing', message: `${key} is a required input and is missing` });
+			problems.push({
+				fieldName: key,
+				errorCode: 'required.input.missing',
+				message: `${key} is a required input and is missing`,
+			});
 	}
 	return problems;
 }
@@ -47,10 +57,17 @@ function unknownInput(key: string, properties: Record<string, unknown>): InputPr
 	const names = Object.keys(properties);
 	const base = { fieldName: key, errorCode: 'unknown.input' };
 	if (names.includes(`Flow.${key}`))
-		return { ...base, message: `Unknown input '${key}': did you mean 'Flow.${key}'? Input keys carry the Flow. prefix` };
+		return {
+			...base,
+			message: `Unknown input '${key}': did you mean 'Flow.${key}'? Input keys carry the Flow. prefix`,
+		};
 	const bare = key.replace(/^flow\./i, '').toLowerCase();
 	const nearly = names.find((n) => n.replace(/^Flow\./, '').toLowerCase() === bare);
-	if (nearly) return { ...base, message: `Unknown input '${key}': did you mean '${nearly}'? Input keys are case-sensitive` };
+	if (nearly)
+		return {
+			...base,
+			message: `Unknown input '${key}': did you mean '${nearly}'? Input keys are case-sensitive`,
+		};
 	const known = names.length
 		? `its inputs are ${names.join(', ')}`
 		: 'it has no inputs (send inputData {})';
@@ -61,7 +78,11 @@ function unknownInput(key: string, properties: Record<string, unknown>): InputPr
 }
 
 function checkValue(value: unknown, schema: Record<string, unknown>, path: string): string | null {
-	const types = Array.isArray(schema.type) ? (schema.type as string[]) : typeof schema.type === 'string' ? [schema.type] : [];
+	const types = Array.isArray(schema.type)
+		? (schema.type as string[])
+		: typeof schema.type === 'string'
+			? [schema.type]
+			: [];
 	if (types.length && !types.some((t) => matchesType(value, t, schema))) {
 		return `${path} must be ${expected(schema, types[0])}, got ${describe(value)}`;
 	}
@@ -70,7 +91,11 @@ function checkValue(value: unknown, schema: Record<string, unknown>, path: strin
 	}
 	if (Array.isArray(value) && schema.items && typeof schema.items === 'object') {
 		for (let i = 0; i < value.length; i++) {
-			const problem = checkValue(value[i], schema.items as Record<string, unknown>, `${path}[${i}]`);
+			const problem = checkValue(
+				value[i],
+				schema.items as Record<string, unknown>,
+				`${path}[${i}]`,
+			);
 			if (problem) return problem;
 		}
 	}
@@ -82,7 +107,8 @@ function matchesType(value: unknown, type: string, schema: Record<string, unknow
 		case 'string':
 			if (typeof value !== 'string') return false;
 			if (schema.format === 'date') return isDate(value);
-			if (schema.format === 'date-time') return DATE_TIME.test(value) && !Number.isNaN(Date.parse(value));
+			if (schema.format === 'date-time')
+				return DATE_TIME.test(value) && !Number.isNaN(Date.parse(value));
 			return true;
 		case 'integer':
 			return typeof value === 'number' && Number.isInteger(value);
@@ -109,7 +135,8 @@ export function isDate(value: string): boolean {
 }
 
 function expected(schema: Record<string, unknown>, type: string): string {
-	if (type === 'string' && schema.format === 'date') return 'a Date (string YYYY-MM-DD, e.g. "2025-01-31")';
+	if (type === 'string' && schema.format === 'date')
+		return 'a Date (string YYYY-MM-DD, e.g. "2025-01-31")';
 	if (type === 'string' && schema.format === 'date-time')
 		return 'a DateTime (ISO 8601 string with a time zone, e.g. "2025-01-31T09:30:00Z")';
 	const names: Record<string, string> = {
@@ -126,7 +153,8 @@ function expected(schema: Record<string, unknown>, type: string): string {
 function describe(value: unknown): string {
 	if (value === null) return 'null';
 	if (Array.isArray(value)) return 'an array';
-	if (typeof value === 'string') return `string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value)}`;
+	if (typeof value === 'string')
+		return `string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value)}`;
 	if (typeof value === 'object') return 'an object';
 	return `${typeof value} ${String(value)}`;
 }

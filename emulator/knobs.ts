@@ -64,7 +64,8 @@ function fraction(name: string, v: unknown): number {
 	return n;
 }
 function oneOf<T>(name: string, v: unknown, allowed: readonly T[]): T {
-	if (!allowed.includes(v as T)) fail(`${name} must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`);
+	if (!allowed.includes(v as T))
+		fail(`${name} must be one of ${allowed.map((a) => JSON.stringify(a)).join(', ')}`);
 	return v as T;
 }
 function rateLimit(name: string, v: unknown) {
@@ -72,7 +73,8 @@ function rateLimit(name: string, v: unknown) {
 	if (!isObject(v)) fail(`${name} must be null or {requests, windowSeconds}`);
 	const requests = nonNegative(`${name}.requests`, v.requests);
 	const windowSeconds = nonNegative(`${name}.windowSeconds`, v.windowSeconds);
-	if (!Number.isInteger(requests) || windowSeconds <= 0) fail(`${name} needs an integer requests and windowSeconds > 0`);
+	if (!Number.isInteger(requests) || windowSeconds <= 0)
+		fail(`${name} needs an integer requests and windowSeconds > 0`);
 	return { requests, windowSeconds };
 }
 
@@ -109,10 +111,15 @@ export function mergeKnobs(current: EmulatorKnobs, patch: unknown): EmulatorKnob
 				next[key] = rateLimit(key, value);
 				break;
 			case 'tokenScopePolicy':
-				next.tokenScopePolicy = oneOf(key, value, ['ignore', 'reject-unknown', 'grant-allowed'] as const);
+				next.tokenScopePolicy = oneOf(key, value, [
+					'ignore',
+					'reject-unknown',
+					'grant-allowed',
+				] as const);
 				break;
 			case 'requireScope':
-				if (value !== null && (typeof value !== 'string' || value === '')) fail('requireScope must be a scope or null');
+				if (value !== null && (typeof value !== 'string' || value === ''))
+					fail('requireScope must be a scope or null');
 				next.requireScope = value as string | null;
 				break;
 			case 'requireScopeFailure':
@@ -183,11 +190,19 @@ function parseFaultScript(value: unknown): FaultScriptEntry[] {
 	return value.map((entry, i) => {
 		if (!isObject(entry)) fail(`faultScript[${i}] must be an object`);
 		const route = oneOf(`faultScript[${i}].route`, entry.route, [...ROUTE_KEYS, '*'] as const);
-		const kind = oneOf(`faultScript[${i}].kind`, entry.kind, FAULT_KINDS) as FaultScriptEntry['kind'];
-		const times = entry.times === undefined ? 1 : nonNegative(`faultScript[${i}].times`, entry.times);
+		const kind = oneOf(
+			`faultScript[${i}].kind`,
+			entry.kind,
+			FAULT_KINDS,
+		) as FaultScriptEntry['kind'];
+		const times =
+			entry.times === undefined ? 1 : nonNegative(`faultScript[${i}].times`, entry.times);
 		const out: FaultScriptEntry = { route, kind, times };
 		if (entry.retryAfterSeconds !== undefined)
-			out.retryAfterSeconds = nonNegative(`faultScript[${i}].retryAfterSeconds`, entry.retryAfterSeconds);
+			out.retryAfterSeconds = nonNegative(
+				`faultScript[${i}].retryAfterSeconds`,
+				entry.retryAfterSeconds,
+			);
 		return out;
 	});
 }

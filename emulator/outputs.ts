@@ -32,11 +32,15 @@ export function computeOutputs(
 
 function evaluate(expr: OutputExpr, inputs: Record<string, unknown>): unknown {
 	const get = (k: string) => (inputs[k] === undefined ? null : inputs[k]);
-	if ('template' in expr) return expr.template.replace(/\{\{\s*([^}]+?)\s*\}\}/g, (_, k: string) => String(get(k) ?? ''));
+	if ('template' in expr)
+		return expr.template.replace(/\{\{\s*([^}]+?)\s*\}\}/g, (_, k: string) => String(get(k) ?? ''));
 	if ('copy' in expr) return get(expr.copy);
 	if ('const' in expr) return expr.const;
 	if ('sum' in expr)
-		return expr.sum.reduce<number>((acc, term) => acc + (typeof term === 'number' ? term : Number(get(term) ?? 0) || 0), 0);
+		return expr.sum.reduce<number>(
+			(acc, term) => acc + (typeof term === 'number' ? term : Number(get(term) ?? 0) || 0),
+			0,
+		);
 	if ('length' in expr) {
 		const v = get(expr.length);
 		return Array.isArray(v) || typeof v === 'string' ? v.length : 0;
@@ -52,14 +56,21 @@ function evaluate(expr: OutputExpr, inputs: Record<string, unknown>): unknown {
 	return null;
 }
 
-function stringify(value: unknown, schema: Record<string, unknown> | undefined, options: OutputOptions): unknown {
+function stringify(
+	value: unknown,
+	schema: Record<string, unknown> | undefined,
+	options: OutputOptions,
+): unknown {
 	if (!schema) return value;
 	if (schema.type === 'array' && Array.isArray(value)) {
 		const items = schema.items as Record<string, unknown> | undefined;
 		return value.map((v) => stringify(v, items, options));
 	}
-	if (schema.type === 'integer' && typeof value === 'number' && options.integersAsStrings) return String(value);
-	if (schema.type === 'number' && typeof value === 'number' && options.decimalsAsStrings) return String(value);
-	if (schema.type === 'boolean' && typeof value === 'boolean' && options.booleansAsStrings) return String(value);
+	if (schema.type === 'integer' && typeof value === 'number' && options.integersAsStrings)
+		return String(value);
+	if (schema.type === 'number' && typeof value === 'number' && options.decimalsAsStrings)
+		return String(value);
+	if (schema.type === 'boolean' && typeof value === 'boolean' && options.booleansAsStrings)
+		return String(value);
 	return value;
 }

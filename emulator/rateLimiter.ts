@@ -26,7 +26,8 @@ export function hit(window: FixedWindow, limit: RateLimitKnob, now: number): Rat
 		window.count = 0;
 	}
 	const resetInMs = window.start + length - now;
-	if (window.count >= limit.requests) return { allowed: false, count: window.count, limit: limit.requests, resetInMs };
+	if (window.count >= limit.requests)
+		return { allowed: false, count: window.count, limit: limit.requests, resetInMs };
 	window.count++;
 	return { allowed: true, count: window.count, limit: limit.requests, resetInMs };
 }

@@ -16,11 +16,36 @@ export interface RouteDef {
 export type RouteMatch = { route: RouteDef; params: string[] } | { allowed: string[] } | undefined;
 
 const TOKEN: RouteDef = { key: 'token', auth: 'basic', handler: tokenRoute };
-const LIST_FLOWS: RouteDef = { key: 'listFlows', auth: 'bearer', permission: PERMISSIONS.flowView.name, handler: listFlowsRoute };
-const GET_FLOW: RouteDef = { key: 'getFlow', auth: 'bearer', permission: PERMISSIONS.flowView.name, handler: getFlowRoute };
-const LIST_VERSIONS: RouteDef = { key: 'listVersions', auth: 'bearer', permission: PERMISSIONS.flowView.name, handler: listVersionsRoute };
-const GET_VERSION: RouteDef = { key: 'getVersion', auth: 'bearer', permission: PERMISSIONS.flowView.name, handler: getVersionRoute };
-const LAUNCH: RouteDef = { key: 'launch', auth: 'bearer', permission: PERMISSIONS.flowLaunch.name, handler: launchRoute };
+const LIST_FLOWS: RouteDef = {
+	key: 'listFlows',
+	auth: 'bearer',
+	permission: PERMISSIONS.flowView.name,
+	handler: listFlowsRoute,
+};
+const GET_FLOW: RouteDef = {
+	key: 'getFlow',
+	auth: 'bearer',
+	permission: PERMISSIONS.flowView.name,
+	handler: getFlowRoute,
+};
+const LIST_VERSIONS: RouteDef = {
+	key: 'listVersions',
+	auth: 'bearer',
+	permission: PERMISSIONS.flowView.name,
+	handler: listVersionsRoute,
+};
+const GET_VERSION: RouteDef = {
+	key: 'getVersion',
+	auth: 'bearer',
+	permission: PERMISSIONS.flowView.name,
+	handler: getVersionRoute,
+};
+const LAUNCH: RouteDef = {
+	key: 'launch',
+	auth: 'bearer',
+	permission: PERMISSIONS.flowLaunch.name,
+	handler: launchRoute,
+};
 const GET_EXECUTION: RouteDef = {
 	key: 'getExecution',
 	auth: 'bearer',

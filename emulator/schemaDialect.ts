@@ -16,21 +16,32 @@ export const COLLECTION_MAX_ITEMS = 2000;
 
 type Definition = { archDataTypeId: string; oneOf: Record<string, unknown>[] };
 
-const nullBranch = (typeName: string) => ({ type: 'null', description: `A NOT_SET ${typeName} value.` });
+const nullBranch = (typeName: string) => ({
+	type: 'null',
+	description: `A NOT_SET ${typeName} value.`,
+});
 
 /** Architect's data type definitions, keyed by definition name. Insertion order is the order used in documents. */
 export const ARCH_DEFINITIONS: Record<string, Definition> = {
 	// captured
 	archString: {
 		archDataTypeId: 'str',
-		oneOf: [nullBranch('String'), { type: 'string', maxLength: 32000, description: 'A String value.' }],
+		oneOf: [
+			nullBranch('String'),
+			{ type: 'string', maxLength: 32000, description: 'A String value.' },
+		],
 	},
 	// captured
 	archInteger: {
 		archDataTypeId: 'int',
 		oneOf: [
 			nullBranch('Integer'),
-			{ type: 'integer', minimum: -999999999999999, maximum: 999999999999999, description: 'An Integer value.' },
+			{
+				type: 'integer',
+				minimum: -999999999999999,
+				maximum: 999999999999999,
+				description: 'An Integer value.',
+			},
 			{
 				type: 'string',
 				minLength: 1,
@@ -59,22 +70,48 @@ export const ARCH_DEFINITIONS: Record<string, Definition> = {
 	},
 	archDate: {
 		archDataTypeId: 'date',
-		oneOf: [nullBranch('Date'), { type: 'string', format: 'date', description: 'A Date value (YYYY-MM-DD). Example: "2025-01-31".' }],
+		oneOf: [
+			nullBranch('Date'),
+			{
+				type: 'string',
+				format: 'date',
+				description: 'A Date value (YYYY-MM-DD). Example: "2025-01-31".',
+			},
+		],
 	},
 	archDateTime: {
 		archDataTypeId: 'datetime',
 		oneOf: [
 			nullBranch('DateTime'),
-			{ type: 'string', format: 'date-time', description: 'A DateTime value (ISO 8601 with a time zone). Example: "2025-01-31T09:30:00.000Z".' },
+			{
+				type: 'string',
+				format: 'date-time',
+				description:
+					'A DateTime value (ISO 8601 with a time zone). Example: "2025-01-31T09:30:00.000Z".',
+			},
 		],
 	},
 	archTime: {
 		archDataTypeId: 'time',
-		oneOf: [nullBranch('Time'), { type: 'string', format: 'time', description: 'A Time value (hh:mm:ss). Example: "09:30:00".' }],
+		oneOf: [
+			nullBranch('Time'),
+			{
+				type: 'string',
+				format: 'time',
+				description: 'A Time value (hh:mm:ss). Example: "09:30:00".',
+			},
+		],
 	},
 	archDuration: {
 		archDataTypeId: 'duration',
-		oneOf: [nullBranch('Duration'), { type: 'string', format: 'duration', description: 'A Duration value (ISO 8601). Example: "PT1H30M".' }],
+		oneOf: [
+			nullBranch('Duration'),
+			{
+				type: 'string',
+				format: 'duration',
+				description: 'A Duration value (ISO 8601). Example: "PT1H30M".',
+			},
+		],
 	},
 	archJson: {
 		archDataTypeId: 'json',
@@ -107,7 +144,9 @@ const DESCRIPTIONS: Record<SchemaKind, string> = {
  * String. Anything unknown is JSON.
  */
 export function archTypeOf(plain: Record<string, unknown> | undefined): string {
-	const type = Array.isArray(plain?.type) ? (plain.type as string[]).find((t) => t !== 'null') : plain?.type;
+	const type = Array.isArray(plain?.type)
+		? (plain.type as string[]).find((t) => t !== 'null')
+		: plain?.type;
 	switch (type) {
 		case 'string':
 			if (plain?.format === 'date') return 'archDate';
@@ -131,11 +170,17 @@ export function toRealSchema(plain: JsonSchemaDoc, kind: SchemaKind): JsonSchema
 	const used = new Set<string>();
 	const properties: Record<string, Record<string, unknown>> = {};
 	for (const [key, prop] of Object.entries(plain.properties ?? {})) {
-		const description = typeof prop.description === 'string' ? { description: prop.description } : {};
+		const description =
+			typeof prop.description === 'string' ? { description: prop.description } : {};
 		if (prop.type === 'array') {
 			const itemType = archTypeOf(prop.items as Record<string, unknown> | undefined);
 			used.add(itemType);
-			properties[key] = { ...description, type: 'array', maxItems: COLLECTION_MAX_ITEMS, items: { $ref: `#/definitions/${itemType}` } };
+			properties[key] = {
+				...description,
+				type: 'array',
+				maxItems: COLLECTION_MAX_ITEMS,
+				items: { $ref: `#/definitions/${itemType}` },
+			};
 		} else {
 			const type = archTypeOf(prop);
 			used.add(type);

@@ -12,7 +12,15 @@ import { checkModel } from './contract';
 import { ApiError, missingPermission, OAuthError } from './errors';
 import { faultError, pickFault, type InjectedFault } from './faults';
 import { readBody } from './httpBody';
-import { flowListTier, hit, rateLimitHeaders, rateLimitMessage, retryAfterSeconds, tierWindow, type RateDecision } from './rateLimiter';
+import {
+	flowListTier,
+	hit,
+	rateLimitHeaders,
+	rateLimitMessage,
+	retryAfterSeconds,
+	tierWindow,
+	type RateDecision,
+} from './rateLimiter';
 import { matchRoute, type RouteDef } from './router';
 import { adminRoute } from './routes/admin';
 import { MAX_BODY_BYTES } from './routes/executions';
@@ -25,7 +33,9 @@ export class EmulatorServer {
 	private readonly timers = new Set<NodeJS.Timeout>();
 
 	constructor(private readonly state: EmulatorState) {
-		this.http = http.createServer({ keepAliveTimeout: 10_000 }, (req, res) => this.onRequest(req, res));
+		this.http = http.createServer({ keepAliveTimeout: 10_000 }, (req, res) =>
+			this.onRequest(req, res),
+		);
 		this.http.on('clientError', (_error, socket) => socket.destroy());
 	}
 
@@ -59,7 +69,12 @@ export class EmulatorServer {
 			readBody(req, MAX_BODY_BYTES, (body) => {
 				ctx.body = body;
 				ctx.now = Date.now();
-				this.write(res, ctx, this.run(ctx, () => adminRoute(ctx)), 0);
+				this.write(
+					res,
+					ctx,
+					this.run(ctx, () => adminRoute(ctx)),
+					0,
+				);
 			});
 			return;
 		}
@@ -67,8 +82,18 @@ export class EmulatorServer {
 		const match = matchRoute(ctx.method, path);
 		if (!match || 'allowed' in match) {
 			const reply = match
-				? this.error(ctx, new ApiError(405, 'method.not.allowed', `${ctx.method} is not supported on ${path}; use ${match.allowed.join(', ')}.`))
-				: this.error(ctx, new ApiError(404, 'not.found', `No API resource at ${ctx.method} ${path}.`));
+				? this.error(
+						ctx,
+						new ApiError(
+							405,
+							'method.not.allowed',
+							`${ctx.method} is not supported on ${path}; use ${match.allowed.join(', ')}.`,
+						),
+					)
+				: this.error(
+						ctx,
+						new ApiError(404, 'not.found', `No API resource at ${ctx.method} ${path}.`),
+					);
 			if (match) reply.headers = { ...reply.headers, Allow: match.allowed.join(', ') };
 			this.state.stats.request('unknown', reply.status);
 			this.respond(res, ctx, reply);
@@ -116,14 +141,21 @@ export class EmulatorServer {
 		if (rateHeaders) reply.headers = { ...rateHeaders, ...reply.headers };
 
 		if (route.key === 'token' && ctx.oauth)
-			stats.tokenRequest({ clientId: ctx.oauth.clientId, scope: ctx.oauth.scope, status: fault?.kind === 'resetAfter' ? 0 : reply.status });
+			stats.tokenRequest({
+				clientId: ctx.oauth.clientId,
+				scope: ctx.oauth.scope,
+				status: fault?.kind === 'resetAfter' ? 0 : reply.status,
+			});
 		if (ctx.launch)
 			this.state.recordLaunchAttempt({
 				correlationId: ctx.correlationId,
 				status: fault?.kind === 'resetAfter' ? 0 : fault?.kind === '504After' ? 504 : reply.status,
 				body: ctx.launch.body,
 				executionId: ctx.launch.executionId,
-				errorCode: reply.status >= 400 && reply.body ? String((reply.body as { code?: unknown }).code ?? '') : null,
+				errorCode:
+					reply.status >= 400 && reply.body
+						? String((reply.body as { code?: unknown }).code ?? '')
+						: null,
 			});
 
 		if (fault?.kind === 'resetAfter') {
@@ -145,9 +177,16 @@ export class EmulatorServer {
 		const header = ctx.headers.authorization;
 		const match = header ? /^bearer\s+(\S+)\s*$/i.exec(header) : null;
 		if (!match)
-			throw new ApiError(401, 'authentication.required', 'No authentication bearer token specified in authorization header.');
+			throw new ApiError(
+				401,
+				'authentication.required',
+				'No authentication bearer token specified in authorization header.',
+			);
 		const token = this.state.tokens.lookup(match[1], ctx.now);
-		if (typeof token === 'string') throw new ApiError(401, 'bad.credentials', 'Invalid login credentials.', { messageParams: {} });
+		if (typeof token === 'string')
+			throw new ApiError(401, 'bad.credentials', 'Invalid login credentials.', {
+				messageParams: {},
+			});
 		ctx.token = token;
 		ctx.client = this.state.clients.get(token.clientId);
 
@@ -158,17 +197,23 @@ export class EmulatorServer {
 			headers = this.state.knobs.rateLimitHeaders ? rateLimitHeaders(decision) : undefined;
 			if (!decision.allowed) throw this.rateLimited(decision, headers);
 			if (route.key === 'listFlows') {
-				const { tier, limit: tierLimit } = flowListTier(Number(ctx.query.get('pageSize') ?? 25) || 25);
+				const { tier, limit: tierLimit } = flowListTier(
+					Number(ctx.query.get('pageSize') ?? 25) || 25,
+				);
 				const byPageSize = hit(tierWindow(token, tier), tierLimit, ctx.now);
 				if (!byPageSize.allowed) throw this.rateLimited(byPageSize, headers);
 			}
 		}
-		if (route.permission && (!ctx.client || !hasPermission(ctx.client, route.permission))) throw missingPermission(route.permission);
+		if (route.permission && (!ctx.client || !hasPermission(ctx.client, route.permission)))
+			throw missingPermission(route.permission);
 		return headers;
 	}
 
 	/** Genesys's normalised 429: Retry-After in whole seconds, the same figure in the message, no limit details. */
-	private rateLimited(decision: RateDecision, headers: Record<string, string> | undefined): ApiError {
+	private rateLimited(
+		decision: RateDecision,
+		headers: Record<string, string> | undefined,
+	): ApiError {
 		const seconds = retryAfterSeconds(decision);
 		return new ApiError(429, 'too.many.requests.retry.after', rateLimitMessage(seconds), {
 			headers: { 'Retry-After': String(seconds), ...headers },
@@ -191,11 +236,16 @@ export class EmulatorServer {
 				model: 'ErrorBody',
 				headers: error.init.headers,
 			};
-		if (error instanceof OAuthError) return { status: error.status, body: error.body(), model: 'TokenErrorResponse' };
+		if (error instanceof OAuthError)
+			return { status: error.status, body: error.body(), model: 'TokenErrorResponse' };
 		console.error(`[emulator] bug while handling ${ctx.method} ${ctx.path}:`, error);
 		return {
 			status: 500,
-			body: new ApiError(500, 'internal.server.error', `Emulator bug: ${(error as Error)?.message ?? String(error)}`).body(ctx.correlationId),
+			body: new ApiError(
+				500,
+				'internal.server.error',
+				`Emulator bug: ${(error as Error)?.message ?? String(error)}`,
+			).body(ctx.correlationId),
 			model: 'ErrorBody',
 		};
 	}
@@ -206,7 +256,9 @@ export class EmulatorServer {
 			const seconds = fault.retryAfterSeconds ?? 1;
 			return this.error(
 				ctx,
-				new ApiError(429, 'too.many.requests.retry.after', rateLimitMessage(seconds), { headers: { 'Retry-After': String(seconds) } }),
+				new ApiError(429, 'too.many.requests.retry.after', rateLimitMessage(seconds), {
+					headers: { 'Retry-After': String(seconds) },
+				}),
 			);
 		}
 		const { code, message } = faultError(status);
@@ -217,7 +269,8 @@ export class EmulatorServer {
 		const { knobs, prng } = this.state;
 		let ms = knobs.latencyMs;
 		if (knobs.jitterMs > 0) ms += prng.next() * knobs.jitterMs;
-		if (knobs.slowResponses && prng.chance(knobs.slowResponses.fraction)) ms += knobs.slowResponses.delayMs;
+		if (knobs.slowResponses && prng.chance(knobs.slowResponses.fraction))
+			ms += knobs.slowResponses.delayMs;
 		return ms;
 	}
 
@@ -237,7 +290,12 @@ export class EmulatorServer {
 		this.timers.add(timer);
 	}
 
-	private write(res: http.ServerResponse, ctx: RequestContext, reply: Reply, delayMs: number): void {
+	private write(
+		res: http.ServerResponse,
+		ctx: RequestContext,
+		reply: Reply,
+		delayMs: number,
+	): void {
 		let { status, body } = reply;
 		if (body !== undefined && reply.model && this.state.knobs.validateResponses) {
 			const problems = checkModel(reply.model, body);

@@ -43,7 +43,8 @@ export class EmulatorState {
 
 	recordLaunchAttempt(attempt: EmulatorLaunchAttempt): void {
 		this.launchAttempts.push(attempt);
-		if (this.launchAttempts.length > LAUNCH_LOG_LIMIT) this.launchAttempts.splice(0, this.launchAttempts.length - LAUNCH_LOG_LIMIT);
+		if (this.launchAttempts.length > LAUNCH_LOG_LIMIT)
+			this.launchAttempts.splice(0, this.launchAttempts.length - LAUNCH_LOG_LIMIT);
 	}
 
 	reset(): void {

@@ -36,7 +36,8 @@ export class Stats {
 		this.data.tokenRequestsTotal++;
 		if (record.status === 200) this.data.tokensIssued++;
 		this.data.tokenRequests.push(record);
-		if (this.data.tokenRequests.length > TOKEN_LOG_LIMIT) this.data.tokenRequests.splice(0, this.data.tokenRequests.length - TOKEN_LOG_LIMIT);
+		if (this.data.tokenRequests.length > TOKEN_LOG_LIMIT)
+			this.data.tokenRequests.splice(0, this.data.tokenRequests.length - TOKEN_LOG_LIMIT);
 	}
 
 	launch(flowId: string, duplicate: boolean): void {

@@ -4,7 +4,8 @@
  */
 import type { FlowRuntimeExecution } from '../schemas/generated/genesys';
 
-export type RouteKey = 'token' | 'listFlows' | 'getFlow' | 'listVersions' | 'getVersion' | 'launch' | 'getExecution';
+export type RouteKey =
+	'token' | 'listFlows' | 'getFlow' | 'listVersions' | 'getVersion' | 'launch' | 'getExecution';
 export const ROUTE_KEYS: readonly RouteKey[] = [
 	'token',
 	'listFlows',

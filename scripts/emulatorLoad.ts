@@ -29,14 +29,36 @@ interface PhaseResult {
 	p99: number;
 }
 
-function request(agent: http.Agent, base: URL, method: string, pathname: string, headers: Record<string, string>, body?: string) {
+function request(
+	agent: http.Agent,
+	base: URL,
+	method: string,
+	pathname: string,
+	headers: Record<string, string>,
+	body?: string,
+) {
 	return new Promise<{ status: number; body: string }>((resolve, reject) => {
 		const req = http.request(
-			{ host: base.hostname, port: base.port, method, path: pathname, agent, headers: body ? { ...headers, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body) } : headers },
+			{
+				host: base.hostname,
+				port: base.port,
+				method,
+				path: pathname,
+				agent,
+				headers: body
+					? {
+							...headers,
+							'Content-Type': 'application/json',
+							'Content-Length': Buffer.byteLength(body),
+						}
+					: headers,
+			},
 			(res) => {
 				const chunks: Buffer[] = [];
 				res.on('data', (c: Buffer) => chunks.push(c));
-				res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+				res.on('end', () =>
+					resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+				);
 			},
 		);
 		req.on('error', reject);
@@ -46,10 +68,23 @@ function request(agent: http.Agent, base: URL, method: string, pathname: string,
 
 async function startChild(validate: boolean): Promise<{ url: string; child: ChildProcess }> {
 	const knobs = JSON.stringify({ validateResponses: validate, executionDurationScale: 0 });
-	const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'emulator/cli.ts'), '--port', '0', '--no-rate-limit', '--knobs', knobs], {
-		cwd: ROOT,
-		stdio: ['ignore', 'pipe', 'inherit'],
-	});
+	const child = spawn(
+		process.execPath,
+		[
+			'--import',
+			'tsx',
+			path.join(ROOT, 'emulator/cli.ts'),
+			'--port',
+			'0',
+			'--no-rate-limit',
+			'--knobs',
+			knobs,
+		],
+		{
+			cwd: ROOT,
+			stdio: ['ignore', 'pipe', 'inherit'],
+		},
+	);
 	const url = await new Promise<string>((resolve, reject) => {
 		let out = '';
 		child.stdout!.on('data', (d: Buffer) => {
@@ -102,8 +137,17 @@ async function phase(
 	await Promise.all(Array.from({ length: concurrency }, worker));
 	const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
 	latencies.sort((a, b) => a - b);
-	const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0;
-	return { phase: name, requests: latencies.length, errors, seconds: elapsed, rps: latencies.length / elapsed, p50: pct(0.5), p99: pct(0.99) };
+	const pct = (p: number) =>
+		latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0;
+	return {
+		phase: name,
+		requests: latencies.length,
+		errors,
+		seconds: elapsed,
+		rps: latencies.length / elapsed,
+		p50: pct(0.5),
+		p99: pct(0.99),
+	};
 }
 
 async function main(): Promise<void> {
@@ -123,7 +167,8 @@ async function main(): Promise<void> {
 
 	const started = values.url ? undefined : await startChild(!values['no-validate']);
 	const base = new URL(values.url ?? started!.url);
-	if (!['127.0.0.1', 'localhost', '[::1]'].includes(base.hostname)) throw new Error('Loopback targets only.');
+	if (!['127.0.0.1', 'localhost', '[::1]'].includes(base.hostname))
+		throw new Error('Loopback targets only.');
 	const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
 
 	try {
@@ -131,7 +176,18 @@ async function main(): Promise<void> {
 		const tokenRes = await new Promise<{ status: number; body: string }>((resolve, reject) => {
 			const body = 'grant_type=client_credentials';
 			const req = http.request(
-				{ host: base.hostname, port: base.port, method: 'POST', path: '/oauth/token', agent, headers: { Authorization: `Basic ${basic}`, 'Content-Type': 'application/x-www-form-urlencoded', 'Content-Length': body.length } },
+				{
+					host: base.hostname,
+					port: base.port,
+					method: 'POST',
+					path: '/oauth/token',
+					agent,
+					headers: {
+						Authorization: `Basic ${basic}`,
+						'Content-Type': 'application/x-www-form-urlencoded',
+						'Content-Length': body.length,
+					},
+				},
 				(res) => {
 					let s = '';
 					res.on('data', (d) => (s += d));
@@ -141,43 +197,71 @@ async function main(): Promise<void> {
 			req.on('error', reject);
 			req.end(body);
 		});
-		if (tokenRes.status !== 200) throw new Error(`token request failed: ${tokenRes.status} ${tokenRes.body}`);
-		const auth = { Authorization: `Bearer ${(JSON.parse(tokenRes.body) as { access_token: string }).access_token}` };
+		if (tokenRes.status !== 200)
+			throw new Error(`token request failed: ${tokenRes.status} ${tokenRes.body}`);
+		const auth = {
+			Authorization: `Bearer ${(JSON.parse(tokenRes.body) as { access_token: string }).access_token}`,
+		};
 
 		// Warm-up (JIT, sockets), not reported.
-		await phase('warm-up', concurrency, 1, 20_000, () => request(agent, base, 'GET', `/api/v2/flows/${DEMO_FLOW}`, auth));
+		await phase('warm-up', concurrency, 1, 20_000, () =>
+			request(agent, base, 'GET', `/api/v2/flows/${DEMO_FLOW}`, auth),
+		);
 		const results: PhaseResult[] = [];
 		const executionIds: string[] = [];
 		const measured = async (run: () => Promise<PhaseResult>) => {
 			const cpu0 = cpuSeconds(started?.child.pid);
 			const result = await run();
 			const cpu1 = cpuSeconds(started?.child.pid);
-			if (cpu0 !== undefined && cpu1 !== undefined && cpu1 > cpu0) result.perCpuSecond = result.requests / (cpu1 - cpu0);
+			if (cpu0 !== undefined && cpu1 !== undefined && cpu1 > cpu0)
+				result.perCpuSecond = result.requests / (cpu1 - cpu0);
 			results.push(result);
 		};
 		for (const name of values.phases.split(',')) {
 			if (name === 'get')
-				await measured(() => phase('GET /api/v2/flows/{id}', concurrency, seconds, maxRequests, () => request(agent, base, 'GET', `/api/v2/flows/${DEMO_FLOW}`, auth)));
+				await measured(() =>
+					phase('GET /api/v2/flows/{id}', concurrency, seconds, maxRequests, () =>
+						request(agent, base, 'GET', `/api/v2/flows/${DEMO_FLOW}`, auth),
+					),
+				);
 			else if (name === 'launch')
 				await measured(() =>
 					phase('POST /api/v2/flows/executions', concurrency, seconds, maxRequests, async (i) => {
 						const body =
 							i % 2
 								? JSON.stringify({ flowId: NO_INPUTS_FLOW, name: `load ${i}`, inputData: {} })
-								: JSON.stringify({ flowId: DEMO_FLOW, name: `load ${i}`, inputData: { 'Flow.customerId': `c${i}`, 'Flow.customerName': 'Load', 'Flow.priority': i % 5, 'Flow.tags': ['a', 'b'] } });
+								: JSON.stringify({
+										flowId: DEMO_FLOW,
+										name: `load ${i}`,
+										inputData: {
+											'Flow.customerId': `c${i}`,
+											'Flow.customerName': 'Load',
+											'Flow.priority': i % 5,
+											'Flow.tags': ['a', 'b'],
+										},
+									});
 						const res = await request(agent, base, 'POST', '/api/v2/flows/executions', auth, body);
-						if (res.status === 200 && executionIds.length < 10_000) executionIds.push((JSON.parse(res.body) as { id: string }).id);
+						if (res.status === 200 && executionIds.length < 10_000)
+							executionIds.push((JSON.parse(res.body) as { id: string }).id);
 						return res;
 					}),
 				);
 			else if (name === 'poll' && executionIds.length)
 				await measured(() =>
 					phase('GET /api/v2/flows/executions/{id}', concurrency, seconds, maxRequests, (i) =>
-						request(agent, base, 'GET', `/api/v2/flows/executions/${executionIds[i % executionIds.length]}`, auth),
+						request(
+							agent,
+							base,
+							'GET',
+							`/api/v2/flows/executions/${executionIds[i % executionIds.length]}`,
+							auth,
+						),
 					),
 				);
 		}
-		console.log(`Emulator load test: ${base.origin}, concurrency ${concurrency}, up to ${seconds} s / ${maxRequests} requests per phase, response validation ${values['no-validate'] ? 'off' : 'on'}`);
+		console.log(
+			`Emulator load test: ${base.origin}, concurrency ${concurrency}, up to ${seconds} s / ${maxRequests} requests per phase, response validation ${values['no-validate'] ? 'off' : 'on'}`,
+		);
 		for (const r of results)
 			console.log(
 				`  ${r.phase.padEnd(36)} ${String(r.requests).padStart(7)} req in ${r.seconds.toFixed(2)} s = ${Math.round(r.rps).toString().padStart(6)} req/s  errors ${r.errors}  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms${r.perCpuSecond ? `  (${Math.round(r.perCpuSecond)} req per emulator CPU-second)` : ''}`,

@@ -72,7 +72,8 @@ export function findNode24(): string {
 	const candidate = path.join(PROJECT_ROOT, 'node_modules', '.bin', 'node');
 	if (fs.existsSync(candidate)) {
 		const r = spawnSync(candidate, ['--version'], { encoding: 'utf8' });
-		if (r.status === 0 && Number(r.stdout.trim().replace(/^v/, '').split('.')[0]) >= 24) return candidate;
+		if (r.status === 0 && Number(r.stdout.trim().replace(/^v/, '').split('.')[0]) >= 24)
+			return candidate;
 	}
 	throw new N8nRuntimeError(
 		`n8n ${N8N_VERSION} needs Node >= 24, but this is Node ${process.versions.node} and no Node 24 was found at ` +
@@ -129,7 +130,11 @@ function readMarker(): Marker | undefined {
 }
 
 /** `n8n --version` with the given Node; returns the printed version or undefined. */
-export function n8nVersion(nodeBin: string, pathEnv: string, dir = RUNTIME_DIR): string | undefined {
+export function n8nVersion(
+	nodeBin: string,
+	pathEnv: string,
+	dir = RUNTIME_DIR,
+): string | undefined {
 	if (!fs.existsSync(n8nEntry(dir))) return undefined;
 	const r = spawnSync(nodeBin, [n8nEntry(dir), '--version'], {
 		encoding: 'utf8',
@@ -198,7 +203,11 @@ function run(
 	opts: { cwd: string; env: NodeJS.ProcessEnv; log: (l: string) => void; label: string },
 ): Promise<void> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(cmd, args, { cwd: opts.cwd, env: opts.env, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(cmd, args, {
+			cwd: opts.cwd,
+			env: opts.env,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		const tail: string[] = [];
 		const keep = (chunk: Buffer) => {
 			for (const line of chunk.toString().split('\n')) {
@@ -230,7 +239,11 @@ function run(
 
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
-async function install(nodeBin: string, pathEnv: string, log: (l: string) => void): Promise<Marker> {
+async function install(
+	nodeBin: string,
+	pathEnv: string,
+	log: (l: string) => void,
+): Promise<Marker> {
 	checkPrerequisites(nodeBin, pathEnv);
 	const timingsMs: Record<string, number> = {};
 	fs.rmSync(MARKER_FILE, { force: true });
@@ -238,7 +251,11 @@ async function install(nodeBin: string, pathEnv: string, log: (l: string) => voi
 	fs.writeFileSync(
 		path.join(RUNTIME_DIR, 'package.json'),
 		JSON.stringify(
-			{ name: 'n8n-runtime', private: true, description: `Pinned n8n ${N8N_VERSION} for e2e tests and the demo` },
+			{
+				name: 'n8n-runtime',
+				private: true,
+				description: `Pinned n8n ${N8N_VERSION} for e2e tests and the demo`,
+			},
 			null,
 			2,
 		) + '\n',
@@ -251,18 +268,35 @@ async function install(nodeBin: string, pathEnv: string, log: (l: string) => voi
 	};
 	// Do not let a parent `npm run`'s config (prefix, workspace…) leak into the nested npm calls.
 	for (const k of Object.keys(env)) {
-		if (/^npm_(config_(prefix|local_prefix|global|workspace|workspaces|include_workspace_root|location)|package_)/i.test(k))
+		if (
+			/^npm_(config_(prefix|local_prefix|global|workspace|workspaces|include_workspace_root|location)|package_)/i.test(
+				k,
+			)
+		)
 			delete env[k];
 	}
 
-	log(`installing n8n@${N8N_VERSION} into ${RUNTIME_DIR} (npm install --ignore-scripts; ~5 min, ~2.8 GB)…`);
+	log(
+		`installing n8n@${N8N_VERSION} into ${RUNTIME_DIR} (npm install --ignore-scripts; ~5 min, ~2.8 GB)…`,
+	);
 	let t = Date.now();
-	await run('npm', ['install', `n8n@${N8N_VERSION}`, '--ignore-scripts', '--no-audit', '--no-fund', '--save-exact'], {
-		cwd: RUNTIME_DIR,
-		env,
-		log,
-		label: 'npm install n8n',
-	});
+	await run(
+		'npm',
+		[
+			'install',
+			`n8n@${N8N_VERSION}`,
+			'--ignore-scripts',
+			'--no-audit',
+			'--no-fund',
+			'--save-exact',
+		],
+		{
+			cwd: RUNTIME_DIR,
+			env,
+			log,
+			label: 'npm install n8n',
+		},
+	);
 	timingsMs.npmInstall = Date.now() - t;
 	log(`npm install done in ${secs(timingsMs.npmInstall)}`);
 
@@ -301,9 +335,16 @@ export async function ensureN8nRuntime(options: EnsureOptions = {}): Promise<N8n
 	const log = options.log ?? defaultLog;
 	const nodeBin = findNode24();
 	const pathEnv = runtimeEnvPath(nodeBin);
-	const result: N8nRuntime = { version: N8N_VERSION, dir: RUNTIME_DIR, n8nBin: n8nEntry(), nodeBin, pathEnv };
+	const result: N8nRuntime = {
+		version: N8N_VERSION,
+		dir: RUNTIME_DIR,
+		n8nBin: n8nEntry(),
+		nodeBin,
+		pathEnv,
+	};
 
-	if (!options.force && readMarker()?.version === N8N_VERSION && fs.existsSync(n8nEntry())) return result;
+	if (!options.force && readMarker()?.version === N8N_VERSION && fs.existsSync(n8nEntry()))
+		return result;
 
 	fs.mkdirSync(RUNTIME_DIR, { recursive: true });
 	const release = await acquireLock(log, options.lockTimeoutMs ?? 20 * 60_000);
@@ -330,7 +371,8 @@ if (require.main === module) {
 	ensureN8nRuntime({ force })
 		.then((rt) => {
 			const v = n8nVersion(rt.nodeBin, rt.pathEnv);
-			if (v !== N8N_VERSION) throw new N8nRuntimeError(`n8n --version printed ${v}, expected ${N8N_VERSION}`);
+			if (v !== N8N_VERSION)
+				throw new N8nRuntimeError(`n8n --version printed ${v}, expected ${N8N_VERSION}`);
 			defaultLog(`n8n ${v} at ${rt.n8nBin} (checked in ${secs(Date.now() - started)})`);
 		})
 		.catch((e) => {

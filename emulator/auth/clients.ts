@@ -39,6 +39,8 @@ function build(c: SeedClient, roles: Record<string, string[]>): Client {
 export function hasPermission(client: Client, permission: string): boolean {
 	const wanted = permission.split(':');
 	return client.permissions.some(
-		(granted) => granted.length === wanted.length && granted.every((seg, i) => seg === '*' || seg === wanted[i]),
+		(granted) =>
+			granted.length === wanted.length &&
+			granted.every((seg, i) => seg === '*' || seg === wanted[i]),
 	);
 }

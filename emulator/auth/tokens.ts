@@ -17,7 +17,13 @@ export interface Token {
 export class TokenStore {
 	private readonly tokens = new Map<string, Token>();
 
-	issue(clientId: string, lifetimeSeconds: number, requestedScope: string | null, scopes: Set<string>, now: number): Token {
+	issue(
+		clientId: string,
+		lifetimeSeconds: number,
+		requestedScope: string | null,
+		scopes: Set<string>,
+		now: number,
+	): Token {
 		if (this.tokens.size >= 50_000) this.prune(now);
 		const token: Token = {
 			value: randomBytes(30).toString('base64url'),

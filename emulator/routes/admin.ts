@@ -29,7 +29,10 @@ export function adminRoute(ctx: RequestContext): Reply {
 			state.reset();
 			return { status: 200, body: { reset: true } };
 		case 'GET /executions':
-			return { status: 200, body: state.executions.all().map((e) => state.executions.record(e, now)) };
+			return {
+				status: 200,
+				body: state.executions.all().map((e) => state.executions.record(e, now)),
+			};
 		case 'GET /launches':
 			return { status: 200, body: state.launchAttempts };
 		case 'GET /health':
@@ -40,10 +43,18 @@ export function adminRoute(ctx: RequestContext): Reply {
 		const execution = state.executions.get(decodeURIComponent(terminate[1]));
 		if (!execution) throw notFound('Flow execution', terminate[1]);
 		if (!state.executions.terminate(execution, now))
-			throw new ApiError(409, 'conflict', `Execution ${execution.id} already ended (${state.executions.status(execution, now)}).`);
+			throw new ApiError(
+				409,
+				'conflict',
+				`Execution ${execution.id} already ended (${state.executions.status(execution, now)}).`,
+			);
 		return { status: 200, body: viewExecution(state, execution, now) };
 	}
-	throw new ApiError(404, 'not.found', `No emulator endpoint ${method} /__emulator${path}. See docs/emulator.md.`);
+	throw new ApiError(
+		404,
+		'not.found',
+		`No emulator endpoint ${method} /__emulator${path}. See docs/emulator.md.`,
+	);
 }
 
 function json(ctx: RequestContext): unknown {

@@ -20,7 +20,11 @@ export function launchRoute(ctx: RequestContext): Reply {
 	ctx.launch = { body: undefined, executionId: null };
 
 	if (ctx.bodyTooLarge)
-		throw new ApiError(413, 'request.entity.too.large', `The request body exceeds the maximum of ${MAX_BODY_BYTES} bytes.`);
+		throw new ApiError(
+			413,
+			'request.entity.too.large',
+			`The request body exceeds the maximum of ${MAX_BODY_BYTES} bytes.`,
+		);
 	requireScope(ctx);
 
 	let body: unknown;
@@ -32,7 +36,9 @@ export function launchRoute(ctx: RequestContext): Reply {
 	}
 	ctx.launch.body = body;
 	if (typeof body !== 'object' || body === null || Array.isArray(body))
-		throw badRequest('The request body must be a JSON object: {"flowId": "...", "inputData": {...}}');
+		throw badRequest(
+			'The request body must be a JSON object: {"flowId": "...", "inputData": {...}}',
+		);
 	const request = body as Record<string, unknown>;
 
 	for (const field of Object.keys(request)) {
@@ -43,12 +49,22 @@ export function launchRoute(ctx: RequestContext): Reply {
 			);
 	}
 	const { flowId, flowVersion, inputData, name } = request;
-	if (flowId === undefined || flowId === null || flowId === '') throw badRequest('flowId is required.', 'flowId', 'invalid.value');
-	if (typeof flowId !== 'string') throw badRequest('flowId must be a string (the flow id).', 'flowId', 'invalid.value');
+	if (flowId === undefined || flowId === null || flowId === '')
+		throw badRequest('flowId is required.', 'flowId', 'invalid.value');
+	if (typeof flowId !== 'string')
+		throw badRequest('flowId must be a string (the flow id).', 'flowId', 'invalid.value');
 	if (flowVersion !== undefined && flowVersion !== null && typeof flowVersion !== 'string')
-		throw badRequest('flowVersion must be a string such as "3.0" (or omitted for the latest published version).', 'flowVersion', 'invalid.value');
-	if (name !== undefined && typeof name !== 'string') throw badRequest('name must be a string.', 'name', 'invalid.value');
-	if (inputData === null || (inputData !== undefined && (typeof inputData !== 'object' || Array.isArray(inputData))))
+		throw badRequest(
+			'flowVersion must be a string such as "3.0" (or omitted for the latest published version).',
+			'flowVersion',
+			'invalid.value',
+		);
+	if (name !== undefined && typeof name !== 'string')
+		throw badRequest('name must be a string.', 'name', 'invalid.value');
+	if (
+		inputData === null ||
+		(inputData !== undefined && (typeof inputData !== 'object' || Array.isArray(inputData)))
+	)
 		throw badRequest(
 			`inputData must be a JSON object keyed by Flow. input names (send {} for a flow without inputs); got ${inputData === null ? 'null' : Array.isArray(inputData) ? 'an array' : typeof inputData}.`,
 			'inputData',
@@ -56,36 +72,59 @@ export function launchRoute(ctx: RequestContext): Reply {
 		);
 	// The schema has the last word: anything the friendlier checks above missed is still refused.
 	const schemaProblems = checkModel('FlowExecutionLaunchRequest', request);
-	if (schemaProblems !== null) throw badRequest(`The launch request does not match FlowExecutionLaunchRequest: ${schemaProblems}`);
+	if (schemaProblems !== null)
+		throw badRequest(
+			`The launch request does not match FlowExecutionLaunchRequest: ${schemaProblems}`,
+		);
 	if (inputData === undefined && knobs.missingInputData === 'reject')
-		throw badRequest('inputData is required; send {} for a flow without inputs.', 'inputData', 'invalid.value');
+		throw badRequest(
+			'inputData is required; send {} for a flow without inputs.',
+			'inputData',
+			'invalid.value',
+		);
 
 	const flow = state.catalog.get(flowId);
 	if (!flow) throw notFound('Flow', flowId);
 	if (flow.deleted)
-		throw new ApiError(410, 'architect.flow.deleted', `Flow '${flow.name}' (${flow.id}) has been deleted and cannot be launched.`, {
-			entityId: flow.id,
-			entityName: flow.name,
-		});
+		throw new ApiError(
+			410,
+			'architect.flow.deleted',
+			`Flow '${flow.name}' (${flow.id}) has been deleted and cannot be launched.`,
+			{
+				entityId: flow.id,
+				entityName: flow.name,
+			},
+		);
 	if (flow.type !== 'WORKFLOW')
 		throw new ApiError(
 			400,
 			'bad.request',
 			`Flow '${flow.name}' is of type ${flow.type}, which cannot be launched through this API; only WORKFLOW flows can.`,
-			{ entityId: flow.id, entityName: flow.name, details: [{ errorCode: 'invalid.flow.type', fieldName: 'flowId' }] },
+			{
+				entityId: flow.id,
+				entityName: flow.name,
+				details: [{ errorCode: 'invalid.flow.type', fieldName: 'flowId' }],
+			},
 		);
 	const version = resolveVersion(flow, flowVersion as string | null | undefined);
 
 	// Real Genesys accepts any inputData object and lets the run fail (launchValidation 'lenient', the default);
 	// 'strict' keeps the emulator's own friendly 400s, checked against the seed's plain schema (required, enums).
 	const sent = (inputData ?? {}) as Record<string, unknown>;
-	const problems = knobs.launchValidation === 'strict' ? validateInputData(sent, version.inputSchema, knobs.unknownInputKeys) : [];
+	const problems =
+		knobs.launchValidation === 'strict'
+			? validateInputData(sent, version.inputSchema, knobs.unknownInputKeys)
+			: [];
 	if (problems.length)
 		throw new ApiError(
 			400,
 			'invalid.value',
 			`Invalid inputData for flow '${flow.name}' (version ${version.id}): ${problems.map((p) => p.message).join('; ')}.`,
-			{ entityId: flow.id, entityName: flow.name, details: problems.map(({ errorCode, fieldName }) => ({ errorCode, fieldName })) },
+			{
+				entityId: flow.id,
+				entityName: flow.name,
+				details: problems.map(({ errorCode, fieldName }) => ({ errorCode, fieldName })),
+			},
 		);
 
 	const { execution, duplicate } = state.executions.launch(
@@ -106,7 +145,15 @@ export function launchRoute(ctx: RequestContext): Reply {
 	);
 	state.stats.launch(flow.id, duplicate);
 	ctx.launch.executionId = execution.id;
-	return ok({ id: execution.id, name: execution.name, flowVersion: version.ref, selfUri: executionUri(execution.id) }, 'FlowExecutionLaunchResponse');
+	return ok(
+		{
+			id: execution.id,
+			name: execution.name,
+			flowVersion: version.ref,
+			selfUri: executionUri(execution.id),
+		},
+		'FlowExecutionLaunchResponse',
+	);
 }
 
 export function getExecutionRoute(ctx: RequestContext): Reply {
@@ -116,7 +163,11 @@ export function getExecutionRoute(ctx: RequestContext): Reply {
 }
 
 /** FlowRuntimeExecution in the flow's schema dialect, outputs typed as the knobs say. */
-export function viewExecution(state: EmulatorState, execution: Execution, now: number): Record<string, unknown> {
+export function viewExecution(
+	state: EmulatorState,
+	execution: Execution,
+	now: number,
+): Record<string, unknown> {
 	const knobs = state.knobs;
 	return state.executions.view(execution, now, dialectOf(execution.flow, knobs.schemaDialect), {
 		integersAsStrings: knobs.integerOutputsAsStrings,
@@ -129,7 +180,8 @@ export function viewExecution(state: EmulatorState, execution: Execution, now: n
 function requireScope(ctx: RequestContext): void {
 	const scope = ctx.state.knobs.requireScope;
 	if (!scope || ctx.token!.scopes.has(scope)) return;
-	if (ctx.state.knobs.requireScopeFailure === 'empty400') throw new ApiError(400, '', '', { emptyBody: true });
+	if (ctx.state.knobs.requireScopeFailure === 'empty400')
+		throw new ApiError(400, '', '', { emptyBody: true });
 	throw new ApiError(
 		403,
 		'missing.permissions',
@@ -146,7 +198,11 @@ function resolveVersion(flow: CatalogFlow, requested: string | null | undefined)
 				400,
 				'bad.request',
 				`Flow '${flow.name}' has no published version. Publish it in Architect (or name a published flowVersion) before launching it.`,
-				{ entityId: flow.id, entityName: flow.name, details: [{ errorCode: 'flow.not.published', fieldName: 'flowVersion' }] },
+				{
+					entityId: flow.id,
+					entityName: flow.name,
+					details: [{ errorCode: 'flow.not.published', fieldName: 'flowVersion' }],
+				},
 			);
 		return flow.published;
 	}
@@ -156,14 +212,22 @@ function resolveVersion(flow: CatalogFlow, requested: string | null | undefined)
 			404,
 			'not.found',
 			`Flow '${flow.name}' has no version '${requested}'. Its versions are ${flow.versionList.map((v) => v.id).join(', ') || 'none'}.`,
-			{ entityId: flow.id, entityName: flow.name, details: [{ errorCode: 'not.found', fieldName: 'flowVersion' }] },
+			{
+				entityId: flow.id,
+				entityName: flow.name,
+				details: [{ errorCode: 'not.found', fieldName: 'flowVersion' }],
+			},
 		);
 	if (version.type !== 'PUBLISH')
 		throw new ApiError(
 			400,
 			'bad.request',
 			`Version '${requested}' of flow '${flow.name}' is not published (${version.type}); only published versions can be launched.`,
-			{ entityId: flow.id, entityName: flow.name, details: [{ errorCode: 'flow.not.published', fieldName: 'flowVersion' }] },
+			{
+				entityId: flow.id,
+				entityName: flow.name,
+				details: [{ errorCode: 'flow.not.published', fieldName: 'flowVersion' }],
+			},
 		);
 	return version;
 }

@@ -32,7 +32,12 @@ export function listFlowsRoute(ctx: RequestContext): Reply {
 	const description = matcher(query.get('description'), knobs);
 	const nameOrDescription = matcher(query.get('nameOrDescription'), knobs);
 	const publishVersionId = query.get('publishVersionId');
-	const ids = new Set(query.getAll('id').flatMap((t) => t.split(',')).filter(Boolean));
+	const ids = new Set(
+		query
+			.getAll('id')
+			.flatMap((t) => t.split(','))
+			.filter(Boolean),
+	);
 
 	let flows = state.catalog.list.filter(
 		(f) =>
@@ -47,16 +52,28 @@ export function listFlowsRoute(ctx: RequestContext): Reply {
 
 	const sortBy = query.get('sortBy') ?? 'id';
 	const key = SORTABLE[sortBy];
-	if (!key) throw badRequest(`sortBy must be one of ${Object.keys(SORTABLE).join(', ')}; got '${sortBy}'`, 'sortBy', 'invalid.value');
+	if (!key)
+		throw badRequest(
+			`sortBy must be one of ${Object.keys(SORTABLE).join(', ')}; got '${sortBy}'`,
+			'sortBy',
+			'invalid.value',
+		);
 	const order = (query.get('sortOrder') ?? 'asc').toLowerCase();
 	if (!['asc', 'desc', 'ascending', 'descending'].includes(order))
 		throw badRequest(`sortOrder must be asc or desc; got '${order}'`, 'sortOrder', 'invalid.value');
 	const direction = order.startsWith('desc') ? -1 : 1;
-	flows = [...flows].sort((a, b) => (key(a) < key(b) ? -direction : key(a) > key(b) ? direction : 0));
+	flows = [...flows].sort((a, b) =>
+		key(a) < key(b) ? -direction : key(a) > key(b) ? direction : 0,
+	);
 
 	const page = flows.slice((pageNumber - 1) * pageSize, pageNumber * pageSize);
-	const entities = page.map((f) => (includeSchemas ? f.entity[dialectOf(f, knobs.schemaDialect)] : f.entityWithoutSchemas));
-	return ok(envelope(entities, flows.length, pageNumber, pageSize, '/api/v2/flows', query), 'FlowEntityListing');
+	const entities = page.map((f) =>
+		includeSchemas ? f.entity[dialectOf(f, knobs.schemaDialect)] : f.entityWithoutSchemas,
+	);
+	return ok(
+		envelope(entities, flows.length, pageNumber, pageSize, '/api/v2/flows', query),
+		'FlowEntityListing',
+	);
 }
 
 export function getFlowRoute(ctx: RequestContext): Reply {
@@ -68,8 +85,13 @@ export function listVersionsRoute(ctx: RequestContext): Reply {
 	const flow = findFlow(ctx, ctx.params[0]);
 	const { pageNumber, pageSize } = paging(ctx.query, ctx.state.knobs);
 	const all = [...flow.versionList].reverse(); // newest first
-	const entities = all.slice((pageNumber - 1) * pageSize, pageNumber * pageSize).map((v) => v.entity[dialectOf(flow, ctx.state.knobs.schemaDialect)]);
-	return ok(envelope(entities, all.length, pageNumber, pageSize, `${flowUri(flow.id)}/versions`, ctx.query), 'FlowVersionEntityListing');
+	const entities = all
+		.slice((pageNumber - 1) * pageSize, pageNumber * pageSize)
+		.map((v) => v.entity[dialectOf(flow, ctx.state.knobs.schemaDialect)]);
+	return ok(
+		envelope(entities, all.length, pageNumber, pageSize, `${flowUri(flow.id)}/versions`, ctx.query),
+		'FlowVersionEntityListing',
+	);
 }
 
 export function getVersionRoute(ctx: RequestContext): Reply {
@@ -85,11 +107,18 @@ function findFlow(ctx: RequestContext, id: string): CatalogFlow {
 	return flow;
 }
 
-function paging(query: URLSearchParams, knobs: EmulatorKnobs): { pageNumber: number; pageSize: number } {
+function paging(
+	query: URLSearchParams,
+	knobs: EmulatorKnobs,
+): { pageNumber: number; pageSize: number } {
 	const pageNumber = positiveInt(query, 'pageNumber', 1);
 	const pageSize = positiveInt(query, 'pageSize', 25);
 	if (pageSize > knobs.maxPageSize)
-		throw badRequest(`pageSize must be at most ${knobs.maxPageSize}; got ${pageSize}`, 'pageSize', 'invalid.value');
+		throw badRequest(
+			`pageSize must be at most ${knobs.maxPageSize}; got ${pageSize}`,
+			'pageSize',
+			'invalid.value',
+		);
 	return { pageNumber, pageSize };
 }
 
@@ -97,7 +126,8 @@ function positiveInt(query: URLSearchParams, name: string, fallback: number): nu
 	const raw = query.get(name);
 	if (raw === null || raw === '') return fallback;
 	const n = Number(raw);
-	if (!Number.isInteger(n) || n < 1) throw badRequest(`${name} must be a whole number >= 1; got '${raw}'`, name, 'invalid.value');
+	if (!Number.isInteger(n) || n < 1)
+		throw badRequest(`${name} must be a whole number >= 1; got '${raw}'`, name, 'invalid.value');
 	return n;
 }
 
@@ -113,18 +143,29 @@ function bool(query: URLSearchParams, name: string, fallback: boolean): boolean 
  * Name filters: '*' is a wildcard, matching is case-insensitive over the whole value. Without '*' the value
  * matches exactly, or as a substring when nameFilterWithoutWildcard is 'contains' (real behaviour unverified).
  */
-function matcher(pattern: string | null, knobs: EmulatorKnobs): ((value: string) => boolean) | undefined {
+function matcher(
+	pattern: string | null,
+	knobs: EmulatorKnobs,
+): ((value: string) => boolean) | undefined {
 	if (pattern === null || pattern === '') return undefined;
 	const escaped = pattern
 		.split('*')
 		.map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
 		.join('.*');
-	const source = pattern.includes('*') || knobs.nameFilterWithoutWildcard === 'exact' ? `^${escaped}$` : escaped;
+	const source =
+		pattern.includes('*') || knobs.nameFilterWithoutWildcard === 'exact' ? `^${escaped}$` : escaped;
 	const re = new RegExp(source, 'is');
 	return (value) => re.test(value);
 }
 
-function envelope(entities: unknown[], total: number, pageNumber: number, pageSize: number, base: string, query: URLSearchParams) {
+function envelope(
+	entities: unknown[],
+	total: number,
+	pageNumber: number,
+	pageSize: number,
+	base: string,
+	query: URLSearchParams,
+) {
 	const pageCount = Math.ceil(total / pageSize);
 	const uri = (n: number) => {
 		const q = new URLSearchParams(query);

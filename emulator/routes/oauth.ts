@@ -17,26 +17,46 @@ export function tokenRoute(ctx: RequestContext): Reply {
 
 	const credentials = parseBasic(ctx.headers.authorization);
 	ctx.oauth.clientId = credentials?.clientId ?? null;
-	const client = credentials && state.clients.authenticate(credentials.clientId, credentials.clientSecret);
-	if (!client) throw new OAuthError(knobs.invalidClientStatus, 'invalid_client', 'authentication failed');
+	const client =
+		credentials && state.clients.authenticate(credentials.clientId, credentials.clientSecret);
+	if (!client)
+		throw new OAuthError(knobs.invalidClientStatus, 'invalid_client', 'authentication failed');
 
 	const grantType = form.get('grant_type');
 	if (!grantType) throw new OAuthError(400, 'invalid_request', 'grant_type is required');
 	if (grantType !== 'client_credentials')
-		throw new OAuthError(400, 'unsupported_grant_type', `Unsupported grant type: ${grantType}. Use client_credentials.`);
+		throw new OAuthError(
+			400,
+			'unsupported_grant_type',
+			`Unsupported grant type: ${grantType}. Use client_credentials.`,
+		);
 
 	if (knobs.tokenRateLimit) {
 		const decision = hit(state.tokenWindows.get(client.clientId), knobs.tokenRateLimit, now);
 		if (!decision.allowed) {
-			throw new ApiError(429, 'too.many.requests', `Rate limit exceeded the maximum [${decision.limit}] token requests within [${knobs.tokenRateLimit.windowSeconds}] seconds`, {
-				headers: { 'Retry-After': String(retryAfterSeconds(decision)), ...(knobs.rateLimitHeaders && rateLimitHeaders(decision)) },
-			});
+			throw new ApiError(
+				429,
+				'too.many.requests',
+				`Rate limit exceeded the maximum [${decision.limit}] token requests within [${knobs.tokenRateLimit.windowSeconds}] seconds`,
+				{
+					headers: {
+						'Retry-After': String(retryAfterSeconds(decision)),
+						...(knobs.rateLimitHeaders && rateLimitHeaders(decision)),
+					},
+				},
+			);
 		}
 	}
 
 	const requested = (scope ?? '').split(/\s+/).filter(Boolean);
 	const granted = grantScopes(client, requested, knobs.tokenScopePolicy);
-	const token = state.tokens.issue(client.clientId, knobs.tokenLifetimeSeconds, scope, new Set(granted.scopes), now);
+	const token = state.tokens.issue(
+		client.clientId,
+		knobs.tokenLifetimeSeconds,
+		scope,
+		new Set(granted.scopes),
+		now,
+	);
 	return {
 		status: 200,
 		model: 'TokenResponse',
@@ -50,21 +70,33 @@ export function tokenRoute(ctx: RequestContext): Reply {
 	};
 }
 
-function grantScopes(client: Client, requested: string[], policy: string): { scopes: string[]; report: boolean } {
+function grantScopes(
+	client: Client,
+	requested: string[],
+	policy: string,
+): { scopes: string[]; report: boolean } {
 	if (policy === 'reject-unknown') {
 		const refused = requested.filter((s) => !client.allowedScopes.has(s));
 		if (refused.length)
-			throw new OAuthError(400, 'invalid_scope', `The requested scope(s) are not allowed for this client: ${refused.join(' ')}`);
+			throw new OAuthError(
+				400,
+				'invalid_scope',
+				`The requested scope(s) are not allowed for this client: ${refused.join(' ')}`,
+			);
 		return { scopes: requested, report: false };
 	}
 	if (policy === 'grant-allowed') {
-		const scopes = requested.length ? requested.filter((s) => client.allowedScopes.has(s)) : [...client.allowedScopes];
+		const scopes = requested.length
+			? requested.filter((s) => client.allowedScopes.has(s))
+			: [...client.allowedScopes];
 		return { scopes, report: true };
 	}
 	return { scopes: requested, report: false };
 }
 
-function parseBasic(header: string | undefined): { clientId: string; clientSecret: string } | undefined {
+function parseBasic(
+	header: string | undefined,
+): { clientId: string; clientSecret: string } | undefined {
 	const match = header ? /^basic\s+(\S+)\s*$/i.exec(header) : null;
 	if (!match) return undefined;
 	const decoded = Buffer.from(match[1], 'base64').toString('utf8');

@@ -41,7 +41,9 @@ export function generateBulkFlows(config: SeedBulkFlows, defaultDivisionId: stri
 							$schema: 'http://json-schema.org/draft-04/schema#',
 							title: `Bulk workflow ${number} - Input`,
 							type: 'object',
-							properties: { 'Flow.recordId': { type: 'string', description: 'Any record id; echoed back.' } },
+							properties: {
+								'Flow.recordId': { type: 'string', description: 'Any record id; echoed back.' },
+							},
 							required: [],
 							additionalProperties: true,
 						},
@@ -56,7 +58,13 @@ export function generateBulkFlows(config: SeedBulkFlows, defaultDivisionId: stri
 					}),
 				},
 			],
-			...(isWorkflow && { run: { durationMs: 500, outcome: 'COMPLETED' as const, outputs: { 'Flow.recordId': { copy: 'Flow.recordId' } } } }),
+			...(isWorkflow && {
+				run: {
+					durationMs: 500,
+					outcome: 'COMPLETED' as const,
+					outputs: { 'Flow.recordId': { copy: 'Flow.recordId' } },
+				},
+			}),
 		});
 	}
 	return flows;

@@ -22,7 +22,10 @@ export type SeedFlowKey = keyof typeof seedIds;
 export const seedClients = {
 	demo: { clientId: 'demo-client', clientSecret: 'demo-secret' },
 	noLaunch: { clientId: 'no-launch-client', clientSecret: 'no-launch-secret' },
-	noExecutionView: { clientId: 'no-execution-view-client', clientSecret: 'no-execution-view-secret' },
+	noExecutionView: {
+		clientId: 'no-execution-view-client',
+		clientSecret: 'no-execution-view-secret',
+	},
 	noFlowView: { clientId: 'no-flow-view-client', clientSecret: 'no-flow-view-secret' },
 	noFlowExecuteScope: { clientId: 'no-scope-client', clientSecret: 'no-scope-secret' },
 } as const;

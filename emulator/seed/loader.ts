@@ -22,31 +22,44 @@ export function loadSeed(file: string = DEFAULT_SEED_FILE): LoadedSeed {
 		throw new Error(`Cannot read seed file ${file}: ${(error as Error).message}`);
 	}
 	const problems: string[] = [];
-	if (!Array.isArray(seed.divisions) || seed.divisions.length === 0) problems.push('divisions must list at least one division');
+	if (!Array.isArray(seed.divisions) || seed.divisions.length === 0)
+		problems.push('divisions must list at least one division');
 	if (!Array.isArray(seed.clients)) problems.push('clients must be an array');
 	if (!Array.isArray(seed.flows)) problems.push('flows must be an array');
 	if (problems.length) throw new Error(`Invalid seed ${file}: ${problems.join('; ')}`);
 
 	const divisionIds = new Set(seed.divisions.map((d) => d.id));
-	const allFlows = [...seed.flows, ...(seed.bulkFlows ? generateBulkFlows(seed.bulkFlows, seed.divisions[0].id) : [])];
+	const allFlows = [
+		...seed.flows,
+		...(seed.bulkFlows ? generateBulkFlows(seed.bulkFlows, seed.divisions[0].id) : []),
+	];
 	const flowIds = new Set<string>();
 	for (const flow of allFlows) {
 		if (flowIds.has(flow.id)) problems.push(`duplicate flow id ${flow.id}`);
 		flowIds.add(flow.id);
 		if (!flow.name || !flow.type) problems.push(`flow ${flow.id} needs a name and a type`);
-		if (flow.divisionId && !divisionIds.has(flow.divisionId)) problems.push(`flow ${flow.id}: unknown division ${flow.divisionId}`);
+		if (flow.divisionId && !divisionIds.has(flow.divisionId))
+			problems.push(`flow ${flow.id}: unknown division ${flow.divisionId}`);
 		const versionIds = new Set((flow.versions ?? []).map((v) => v.id));
 		for (const ref of [flow.publishedVersion, flow.savedVersion, flow.checkedInVersion]) {
-			if (ref && !versionIds.has(ref)) problems.push(`flow ${flow.id}: version ${ref} is not in its versions`);
+			if (ref && !versionIds.has(ref))
+				problems.push(`flow ${flow.id}: version ${ref} is not in its versions`);
 		}
-		if (flow.schemaDialect !== undefined && flow.schemaDialect !== 'real' && flow.schemaDialect !== 'plain')
+		if (
+			flow.schemaDialect !== undefined &&
+			flow.schemaDialect !== 'real' &&
+			flow.schemaDialect !== 'plain'
+		)
 			problems.push(`flow ${flow.id}: schemaDialect must be "real" or "plain"`);
 		// run.needs and run.initialValues must name inputs of every version they apply to.
 		for (const version of flow.versions ?? []) {
 			const run = { ...(flow.run ?? {}), ...(version.run ?? {}) };
 			const inputs = new Set(Object.keys(version.inputSchema?.properties ?? {}));
 			for (const key of [...(run.needs ?? []), ...Object.keys(run.initialValues ?? {})])
-				if (!inputs.has(key)) problems.push(`flow ${flow.id} version ${version.id}: run names '${key}', which is not an input`);
+				if (!inputs.has(key))
+					problems.push(
+						`flow ${flow.id} version ${version.id}: run names '${key}', which is not an input`,
+					);
 		}
 	}
 	const clientIds = new Set<string>();

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as flow from './actions/flow/Flow.resource';
@@ -31,7 +36,11 @@ export class GenesysCloud implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Flow', value: 'flow', description: 'An Architect flow and its input variables' },
-					{ name: 'Flow Execution', value: 'flowExecution', description: 'A run of a Genesys Cloud workflow' },
+					{
+						name: 'Flow Execution',
+						value: 'flowExecution',
+						description: 'A run of a Genesys Cloud workflow',
+					},
 				],
 				default: 'flowExecution',
 			},

@@ -10,7 +10,14 @@ import type { INodeExecutionData } from 'n8n-workflow';
 
 import { N8nHarness, PROJECT_DIR } from '../../test/harness/harness';
 import { seedClients } from '../../emulator/seed/ids';
-import { benchNode, GENESYS_CREDENTIAL, HTTP_TYPE, scenario, type ScenarioId, type VariantId } from './scenarios';
+import {
+	benchNode,
+	GENESYS_CREDENTIAL,
+	HTTP_TYPE,
+	scenario,
+	type ScenarioId,
+	type VariantId,
+} from './scenarios';
 
 export interface ChildSpec {
 	scenario: ScenarioId;
@@ -51,9 +58,7 @@ export interface ChildResult {
 }
 
 export type ChildMessage =
-	| { type: 'ready' }
-	| { type: 'done'; result: ChildResult }
-	| { type: 'failed'; message: string };
+	{ type: 'ready' } | { type: 'done'; result: ChildResult } | { type: 'failed'; message: string };
 
 const MB = 1024 * 1024;
 
@@ -73,7 +78,8 @@ function summarize(items: INodeExecutionData[]) {
 		const json = item.json;
 		if (typeof json.error === 'string' || (json.error && typeof json.error === 'object')) {
 			errorItems++;
-			const message = typeof json.error === 'string' ? json.error : JSON.stringify(json.error).slice(0, 160);
+			const message =
+				typeof json.error === 'string' ? json.error : JSON.stringify(json.error).slice(0, 160);
 			const index = (item.pairedItem as { item?: number } | undefined)?.item ?? -1;
 			errorIndices.push(index);
 			if (/may have started/.test(message)) ambiguousIndices.push(index);
@@ -89,7 +95,15 @@ function summarize(items: INodeExecutionData[]) {
 			}
 		}
 	}
-	return { succeeded, errorItems, ambiguousIndices, errorIndices, samples: [...samples], slowestFlowMs, lastLaunchEpochMs };
+	return {
+		succeeded,
+		errorItems,
+		ambiguousIndices,
+		errorIndices,
+		samples: [...samples],
+		slowestFlowMs,
+		lastLaunchEpochMs,
+	};
 }
 
 async function main(): Promise<void> {
@@ -98,17 +112,25 @@ async function main(): Promise<void> {
 	// Every child loads the same packages, whatever its variant, so that RSS figures compare.
 	const harness = await N8nHarness.load([
 		PROJECT_DIR,
-		{ directory: spec.nodesBaseDir, includeNodes: [HTTP_TYPE], includeCredentials: ['httpHeaderAuth'] },
+		{
+			directory: spec.nodesBaseDir,
+			includeNodes: [HTTP_TYPE],
+			includeCredentials: ['httpHeaderAuth'],
+		},
 	]);
 	const node = benchNode(s, spec.variant, spec.emulatorUrl);
 	// The items split between the workflows, numbered across them so that every launch has a name of its own.
 	const perWorkflow = Math.ceil(s.items / s.workflows);
 	const inputs = Array.from({ length: s.workflows }, (_, w) =>
-		Array.from({ length: Math.min(perWorkflow, s.items - w * perWorkflow) }, (_, i) => ({ n: w * perWorkflow + i })),
+		Array.from({ length: Math.min(perWorkflow, s.items - w * perWorkflow) }, (_, i) => ({
+			n: w * perWorkflow + i,
+		})),
 	);
 
 	await send({ type: 'ready' });
-	const go = await new Promise<ParentMessage>((resolve) => process.once('message', (m) => resolve(m as ParentMessage)));
+	const go = await new Promise<ParentMessage>((resolve) =>
+		process.once('message', (m) => resolve(m as ParentMessage)),
+	);
 
 	if (spec.variant === 'genesys') {
 		harness.saveCredential({
@@ -141,13 +163,16 @@ async function main(): Promise<void> {
 	const peaks = { heapTotal: 0, heapUsed: 0, external: 0, arrayBuffers: 0 };
 	const sample = () => {
 		const usage = process.memoryUsage();
-		for (const key of Object.keys(peaks) as Array<keyof typeof peaks>) peaks[key] = Math.max(peaks[key], usage[key] / MB);
+		for (const key of Object.keys(peaks) as Array<keyof typeof peaks>)
+			peaks[key] = Math.max(peaks[key], usage[key] / MB);
 	};
 	const sampler = setInterval(sample, 50);
 	const runStartEpochMs = Date.now();
 	const started = process.hrtime.bigint();
 	// Several workflows at once in this one n8n process, on the one stored credential.
-	const results = await Promise.all(inputs.map(async (input) => await harness.run({ name: 'Bench', nodes: [node] }, { input })));
+	const results = await Promise.all(
+		inputs.map(async (input) => await harness.run({ name: 'Bench', nodes: [node] }, { input })),
+	);
 	const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
 	clearInterval(sampler);
 	sample();

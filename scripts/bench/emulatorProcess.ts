@@ -42,12 +42,24 @@ export class EmulatorProcess {
 		const knobs = JSON.stringify({ validateResponses: false });
 		const child = spawn(
 			process.execPath,
-			['--import', 'tsx', path.join(ROOT, 'emulator', 'cli.ts'), '--port', '0', '--no-rate-limit', '--knobs', knobs],
+			[
+				'--import',
+				'tsx',
+				path.join(ROOT, 'emulator', 'cli.ts'),
+				'--port',
+				'0',
+				'--no-rate-limit',
+				'--knobs',
+				knobs,
+			],
 			{ cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
 		);
 		const url = await new Promise<string>((resolve, reject) => {
 			let out = '';
-			const timer = setTimeout(() => reject(new Error('the emulator did not start within 30 s')), 30_000);
+			const timer = setTimeout(
+				() => reject(new Error('the emulator did not start within 30 s')),
+				30_000,
+			);
 			child.stdout!.on('data', (chunk: Buffer) => {
 				out += chunk.toString();
 				const match = /listening on (http:\/\/\S+)/.exec(out);
@@ -76,7 +88,8 @@ export class EmulatorProcess {
 	}
 
 	async executions(): Promise<ExecutionRecord[]> {
-		return (await this.admin.get<ExecutionRecord[]>('/executions', { maxContentLength: Infinity })).data;
+		return (await this.admin.get<ExecutionRecord[]>('/executions', { maxContentLength: Infinity }))
+			.data;
 	}
 
 	async expireTokens(): Promise<number> {

@@ -70,13 +70,21 @@ const COLUMNS: Array<[string, (row: RunRow) => string]> = [
 ];
 
 export function table(rows: RunRow[]): string {
-	const cells = [COLUMNS.map(([title]) => title), ...rows.map((row) => COLUMNS.map(([, cell]) => cell(row)))];
+	const cells = [
+		COLUMNS.map(([title]) => title),
+		...rows.map((row) => COLUMNS.map(([, cell]) => cell(row))),
+	];
 	const widths = COLUMNS.map((_, i) => Math.max(...cells.map((line) => line[i].length)));
 	const line = (values: string[]) => `| ${values.map((v, i) => v.padEnd(widths[i])).join(' | ')} |`;
-	return [line(cells[0]), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.slice(1).map(line)].join('\n');
+	return [
+		line(cells[0]),
+		`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`,
+		...cells.slice(1).map(line),
+	].join('\n');
 }
 
-const times = (ours: number, theirs: number) => (theirs > 0 && Number.isFinite(ours / theirs) ? `${(ours / theirs).toFixed(2)}×` : '—');
+const times = (ours: number, theirs: number) =>
+	theirs > 0 && Number.isFinite(ours / theirs) ? `${(ours / theirs).toFixed(2)}×` : '—';
 
 /** "ours vs HTTP" ratios for one scenario: throughput, wall time, failures, memory. */
 export function comparison(rows: RunRow[], scenario: ScenarioId): string[] {
@@ -104,7 +112,11 @@ export function targets(rows: RunRow[]): TargetCheck[] {
 			scenario: 's1',
 			goal: '≥ 0.95 of the limit, 0 × 429, 0 lost',
 			value: `${fixed(s1.ratioToBound, 3)} (${fixed(s1.launchesPerSecond)}/s of ${fixed(s1.bound, 0)}/s), ${s1.rateLimited} × 429, ${s1.lostItems} lost`,
-			met: (s1.ratioToBound ?? 0) >= 0.95 && s1.rateLimited === 0 && s1.lostItems === 0 && !s1.runError,
+			met:
+				(s1.ratioToBound ?? 0) >= 0.95 &&
+				s1.rateLimited === 0 &&
+				s1.lostItems === 0 &&
+				!s1.runError,
 		});
 	}
 	const s2 = ours('s2');
@@ -115,7 +127,11 @@ export function targets(rows: RunRow[]): TargetCheck[] {
 			goal: 'combined ≥ 0.9 of the limit, ≤ 3 × 429, 0 lost, 0 duplicates',
 			value: `${fixed(s2.ratioToBound, 3)} (${fixed(s2.launchesPerSecond)}/s of ${fixed(s2.bound, 0)}/s), ${s2.rateLimited} × 429, ${s2.lostItems} lost, ${s2.duplicateLaunches} duplicates`,
 			met:
-				(s2.ratioToBound ?? 0) >= 0.9 && s2.rateLimited <= 3 && s2.lostItems === 0 && s2.duplicateLaunches === 0 && !s2.runError,
+				(s2.ratioToBound ?? 0) >= 0.9 &&
+				s2.rateLimited <= 3 &&
+				s2.lostItems === 0 &&
+				s2.duplicateLaunches === 0 &&
+				!s2.runError,
 		});
 	}
 	const s3 = ours('s3');
@@ -145,7 +161,11 @@ export function targets(rows: RunRow[]): TargetCheck[] {
 			scenario: 's5',
 			goal: `0 lost, 0 duplicates, ≤ 1 token request per expiry (${s5.tokenExpiries} expiries + the first token)`,
 			value: `${s5.lostItems} lost, ${s5.duplicateLaunches} duplicates, ${s5.tokenRequests} token requests; ${s5.ambiguous} ambiguous (reported, not lost; ${s5.failedButLaunched} of them had started)`,
-			met: s5.lostItems === 0 && s5.duplicateLaunches === 0 && s5.tokenRequests <= 1 + s5.tokenExpiries && s5.tokenExpiries === 2,
+			met:
+				s5.lostItems === 0 &&
+				s5.duplicateLaunches === 0 &&
+				s5.tokenRequests <= 1 + s5.tokenExpiries &&
+				s5.tokenExpiries === 2,
 		});
 	}
 	const s6 = ours('s6');
@@ -174,7 +194,9 @@ export function render(rows: RunRow[], host: Machine, totalSeconds: number): str
 	}
 	out.push('', 'Targets (Genesys Cloud node):');
 	for (const check of targets(rows)) {
-		out.push(`  ${check.met ? 'MET   ' : 'MISSED'} ${check.scenario} ${check.id}: ${check.goal}: ${check.value}`);
+		out.push(
+			`  ${check.met ? 'MET   ' : 'MISSED'} ${check.scenario} ${check.id}: ${check.goal}: ${check.value}`,
+		);
 	}
 	const errored = rows.filter((r) => r.runError);
 	if (errored.length) {
@@ -184,7 +206,8 @@ export function render(rows: RunRow[], host: Machine, totalSeconds: number): str
 	const samples = rows.filter((r) => r.errorSamples.length);
 	if (samples.length) {
 		out.push('', 'Error items (samples):');
-		for (const r of samples) out.push(`  ${r.scenario}/${r.variant}: ${r.errorSamples.join(' | ')}`);
+		for (const r of samples)
+			out.push(`  ${r.scenario}/${r.variant}: ${r.errorSamples.join(' | ')}`);
 	}
 	out.push('', `Total ${totalSeconds.toFixed(0)} s.`);
 	return out.join('\n');

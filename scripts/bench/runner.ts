@@ -80,7 +80,9 @@ export async function runOne(
 		messages.push(m as ChildMessage);
 		wake?.();
 	});
-	const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+	const exited = new Promise<number | null>((resolve) =>
+		child.once('exit', (code) => resolve(code)),
+	);
 	const next = async (deadline: number): Promise<ChildMessage | undefined> => {
 		for (;;) {
 			if (messages.length) return messages.shift();
@@ -95,7 +97,9 @@ export async function runOne(
 	const ready = await next(Date.now() + 120_000);
 	if (ready?.type !== 'ready') {
 		child.kill('SIGKILL');
-		throw new Error(`${s.id}/${variant}: the child did not load (${ready?.type === 'failed' ? ready.message : 'no answer'})`);
+		throw new Error(
+			`${s.id}/${variant}: the child did not load (${ready?.type === 'failed' ? ready.message : 'no answer'})`,
+		);
 	}
 	await emulator.prepare(s.knobs);
 	const token = variant === 'genesys' ? undefined : await emulator.fetchToken();
@@ -145,16 +149,23 @@ export async function runOne(
 	const bound = launchBound(s);
 	const launchesPerSecond = executions.length / wallSeconds;
 	const runFailed = !result || result.runError !== undefined;
-	const polls = Object.values(stats.requests.getExecution ?? {}).reduce((sum, count) => sum + count, 0);
+	const polls = Object.values(stats.requests.getExecution ?? {}).reduce(
+		(sum, count) => sum + count,
+		0,
+	);
 	let ratioAfterFirstWindow: number | undefined;
 	if (s.windowSeconds && s.ratePerSecond && executions.length > 1) {
-		const times = executions.map((execution) => Date.parse(execution.dateLaunched)).sort((a, b) => a - b);
+		const times = executions
+			.map((execution) => Date.parse(execution.dateLaunched))
+			.sort((a, b) => a - b);
 		const windowEnd = times[0] + s.windowSeconds * 1000;
 		const after = times.filter((time) => time >= windowEnd);
 		const span = (times[times.length - 1] - windowEnd) / 1000;
 		if (span > 0) ratioAfterFirstWindow = after.length / span / s.ratePerSecond;
 	}
-	const boundSeconds = s.ratePerSecond ? ((s.waitForCompletion ? 2 : 1) * s.items) / s.ratePerSecond : undefined;
+	const boundSeconds = s.ratePerSecond
+		? ((s.waitForCompletion ? 2 : 1) * s.items) / s.ratePerSecond
+		: undefined;
 	return {
 		scenario: s.id,
 		variant,
@@ -173,17 +184,23 @@ export async function runOne(
 		failedItems: runFailed || !result ? s.items : result.errorItems,
 		lostItems: runFailed || !result ? s.items : s.items - result.outputItems,
 		ambiguous: result?.ambiguous ?? 0,
-		failedButLaunched: result ? result.errorIndices.filter((index) => launchedIndices.has(index)).length : 0,
+		failedButLaunched: result
+			? result.errorIndices.filter((index) => launchedIndices.has(index)).length
+			: 0,
 		duplicateLaunches: stats.duplicateLaunches,
 		peakRssMB: result?.peakRssMB ?? NaN,
 		rssGrowthMB: result ? result.peakRssMB - result.rssBeforeMB : NaN,
 		tokenExpiries: expiries,
 		runError: timedOut ? `timed out after ${timeoutMs / 1000} s` : result?.runError,
 		errorSamples: result?.errorSamples ?? [],
-		slowestFlowSeconds: result?.slowestFlowMs !== undefined ? result.slowestFlowMs / 1000 : undefined,
+		slowestFlowSeconds:
+			result?.slowestFlowMs !== undefined ? result.slowestFlowMs / 1000 : undefined,
 		launchSpanSeconds:
-			result?.lastLaunchEpochMs !== undefined ? (result.lastLaunchEpochMs - result.runStartEpochMs) / 1000 : undefined,
-		emulatorCpuSeconds: cpuBefore !== undefined && emulatorCpu !== undefined ? emulatorCpu - cpuBefore : undefined,
+			result?.lastLaunchEpochMs !== undefined
+				? (result.lastLaunchEpochMs - result.runStartEpochMs) / 1000
+				: undefined,
+		emulatorCpuSeconds:
+			cpuBefore !== undefined && emulatorCpu !== undefined ? emulatorCpu - cpuBefore : undefined,
 		timedOut,
 		polls,
 		pollsPerExecution: executions.length ? polls / executions.length : 0,

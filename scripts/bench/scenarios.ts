@@ -95,7 +95,8 @@ export const SCENARIOS: Scenario[] = [
 	},
 	{
 		id: 's3',
-		title: "the org's real limit half the configured one: 250 per 10 s (25/s) while the clients are told 50/s, 1,500 launches",
+		title:
+			"the org's real limit half the configured one: 250 per 10 s (25/s) while the clients are told 50/s, 1,500 launches",
 		items: 1500,
 		workflows: 1,
 		flowId: seedIds.noInputs,
@@ -126,7 +127,8 @@ export const SCENARIOS: Scenario[] = [
 	},
 	{
 		id: 's5',
-		title: 'fault matrix: 2,000 launches, 5% 503, 1% resets before and 1% after sending, tokens expired twice (no limit)',
+		title:
+			'fault matrix: 2,000 launches, 5% 503, 1% resets before and 1% after sending, tokens expired twice (no limit)',
 		items: 2000,
 		workflows: 1,
 		flowId: seedIds.noInputs,
@@ -203,9 +205,14 @@ export function benchNode(s: Scenario, variant: VariantId, apiBaseUrl: string): 
 				triggerDataMode: 'json',
 				triggerDataJson: '{}',
 				waitForCompletion: s.waitForCompletion,
-				options: { requestsPerMinute: s.configuredPerSecond === null ? UNBOUND_RPM : s.configuredPerSecond * 60 },
+				options: {
+					requestsPerMinute:
+						s.configuredPerSecond === null ? UNBOUND_RPM : s.configuredPerSecond * 60,
+				},
 			},
-			credentials: { [GENESYS_CREDENTIAL]: { id: 'bench-genesys', name: 'Genesys Cloud (emulator)' } },
+			credentials: {
+				[GENESYS_CREDENTIAL]: { id: 'bench-genesys', name: 'Genesys Cloud (emulator)' },
+			},
 			...onError,
 		};
 	}

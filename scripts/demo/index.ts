@@ -20,7 +20,12 @@ import { DEMO_WORKFLOW_ID, demoCredential, demoWorkflow } from './demoWorkflow';
 import { printResult } from './printResult';
 
 /** The editor login of this local demo instance (it listens on 127.0.0.1 only). */
-const DEMO_OWNER = { email: 'demo@example.com', firstName: 'Demo', lastName: 'Builder', password: 'GenesysDemo1' };
+const DEMO_OWNER = {
+	email: 'demo@example.com',
+	firstName: 'Demo',
+	lastName: 'Builder',
+	password: 'GenesysDemo1',
+};
 
 const log = (line: string) => console.log(line);
 
@@ -55,8 +60,13 @@ async function main(): Promise<void> {
 	await importCredentials(home, [demoCredential(emulator.url)]);
 	await importWorkflow(home, demoWorkflow());
 
-	log('Running "Launch a Genesys workflow for each customer" (Genesys Cloud node: launch + wait for outputs)...');
-	const ran = printResult(await executeWorkflow(home, DEMO_WORKFLOW_ID, { timeoutMs: 180_000 }), log);
+	log(
+		'Running "Launch a Genesys workflow for each customer" (Genesys Cloud node: launch + wait for outputs)...',
+	);
+	const ran = printResult(
+		await executeWorkflow(home, DEMO_WORKFLOW_ID, { timeoutMs: 180_000 }),
+		log,
+	);
 
 	log('Starting the n8n editor...');
 	const server = await startN8nServer(home, { log });
@@ -65,7 +75,9 @@ async function main(): Promise<void> {
 	log('');
 	log(`n8n is ready: ${server.baseUrl}/workflow/${DEMO_WORKFLOW_ID}`);
 	log(`Sign in as ${DEMO_OWNER.email} / ${DEMO_OWNER.password} (a local demo account).`);
-	log('Open the Genesys Cloud node to see the flow list and its Trigger Data fields. Press Ctrl-C to stop.');
+	log(
+		'Open the Genesys Cloud node to see the flow list and its Trigger Data fields. Press Ctrl-C to stop.',
+	);
 	if (!ran) process.exitCode = 1;
 }
 

@@ -20,7 +20,9 @@ export function printResult(result: ExecuteResult, log: (line: string) => void):
 	}
 	const items = nodeOutput(result.run, GENESYS_NODE);
 	log('');
-	log(`${cell('execution', 38)} ${cell('status', 10)} ${cell('ticket', 7)} ${cell('escalated', 9)} greeting`);
+	log(
+		`${cell('execution', 38)} ${cell('status', 10)} ${cell('ticket', 7)} ${cell('escalated', 9)} greeting`,
+	);
 	for (const item of items) {
 		const outputs = (item.outputs ?? {}) as Record<string, unknown>;
 		log(

@@ -14,18 +14,25 @@ async function main() {
 	const check = process.argv.includes('--check');
 	const started = Date.now();
 	const emu = await startEmulator({ port: 0, knobs: { executionDurationScale: 0.1 } });
-	const cluster = await startQueueCluster({ log: (l) => console.log(`[queue] ${l}`) }).catch(async (e) => {
-		await emu.close();
-		throw e;
-	});
+	const cluster = await startQueueCluster({ log: (l) => console.log(`[queue] ${l}`) }).catch(
+		async (e) => {
+			await emu.close();
+			throw e;
+		},
+	);
 	const stop = async () => {
 		await cluster.stop();
 		await emu.close();
 	};
 	console.log(`[queue] emulator   ${emu.url}`);
-	console.log(`[queue] n8n main   ${cluster.main.baseUrl} (owner ${E2E_OWNER.email} / ${E2E_OWNER.password})`);
-	for (const w of cluster.workers) console.log(`[queue] ${w.name}    pid ${w.process.pid}, health :${w.healthPort}`);
-	console.log(`[queue] redis :${cluster.redis.port}, postgres :${cluster.postgres.port}; up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+	console.log(
+		`[queue] n8n main   ${cluster.main.baseUrl} (owner ${E2E_OWNER.email} / ${E2E_OWNER.password})`,
+	);
+	for (const w of cluster.workers)
+		console.log(`[queue] ${w.name}    pid ${w.process.pid}, health :${w.healthPort}`);
+	console.log(
+		`[queue] redis :${cluster.redis.port}, postgres :${cluster.postgres.port}; up in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+	);
 	if (check) {
 		await stop();
 		console.log('[queue] stopped');

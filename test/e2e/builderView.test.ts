@@ -19,7 +19,11 @@ import {
 } from './fixtures/genesys';
 import { installProject } from './support/installPackage';
 import { createN8nHome, type N8nHome } from './support/n8nProcess';
-import { N8nRestError, type N8nRestClient, type ResourceMapperFieldsResult } from './support/n8nRest';
+import {
+	N8nRestError,
+	type N8nRestClient,
+	type ResourceMapperFieldsResult,
+} from './support/n8nRest';
 import { ownerClient, startN8nServer, type N8nServer } from './support/n8nServer';
 
 interface StoredCredential {
@@ -47,9 +51,16 @@ describe('What the builder sees in the real n8n (REST API)', { timeout: 10 * 60_
 		}
 	}
 
-	async function createCredential(name: string, client_: { clientId: string; clientSecret: string }) {
+	async function createCredential(
+		name: string,
+		client_: { clientId: string; clientSecret: string },
+	) {
 		const { type, data } = emulatorCredential(emu.url, 'unused', name, client_);
-		const created = await client.post<{ id: string; name: string }>('/rest/credentials', { name, type, data });
+		const created = await client.post<{ id: string; name: string }>('/rest/credentials', {
+			name,
+			type,
+			data,
+		});
 		assert.ok(created.id, `n8n stored the credential "${name}"`);
 		return { id: created.id, name: created.name };
 	}
@@ -70,7 +81,10 @@ describe('What the builder sees in the real n8n (REST API)', { timeout: 10 * 60_
 		};
 	}
 
-	function triggerDataFields(flowId: string, credential = demo): Promise<ResourceMapperFieldsResult> {
+	function triggerDataFields(
+		flowId: string,
+		credential = demo,
+	): Promise<ResourceMapperFieldsResult> {
 		return withLogs(() =>
 			client.resourceMapperFields({
 				...base(credential, { flowId: { __rl: true, mode: 'list', value: flowId } }),
@@ -126,28 +140,51 @@ describe('What the builder sees in the real n8n (REST API)', { timeout: 10 * 60_
 		while (pages.at(-1)!.paginationToken !== undefined && pages.length < 10) {
 			pages.push(await search(undefined, String(pages.at(-1)!.paginationToken)));
 		}
-		assert.equal(pages.length, 2, 'the seed\'s 112 published workflows fill two pages');
+		assert.equal(pages.length, 2, "the seed's 112 published workflows fill two pages");
 		assert.equal(pages[0].results.length, 100);
 		const results = pages.flatMap((p) => p.results);
 		const names = results.map((r) => r.name);
 		assert.equal(new Set(names).size, names.length, 'pages do not repeat flows');
-		assert.deepEqual([...names].sort((a, b) => a.localeCompare(b)), names, 'sorted by name');
-		for (const shown of ['All input types', 'Customer follow-up', 'No inputs', 'Bulk workflow 001']) {
+		assert.deepEqual(
+			[...names].sort((a, b) => a.localeCompare(b)),
+			names,
+			'sorted by name',
+		);
+		for (const shown of [
+			'All input types',
+			'Customer follow-up',
+			'No inputs',
+			'Bulk workflow 001',
+		]) {
 			assert.ok(names.includes(shown), `the list holds "${shown}"`);
 		}
-		assert.equal(results.find((r) => r.name === 'Customer follow-up')?.value, seedIds.demo, 'the value is the flow id');
-		for (const hidden of ['Main IVR', 'Unpublished workflow', 'Deleted workflow', 'Bulk inbound call 010']) {
+		assert.equal(
+			results.find((r) => r.name === 'Customer follow-up')?.value,
+			seedIds.demo,
+			'the value is the flow id',
+		);
+		for (const hidden of [
+			'Main IVR',
+			'Unpublished workflow',
+			'Deleted workflow',
+			'Bulk inbound call 010',
+		]) {
 			assert.ok(!names.includes(hidden), `"${hidden}" cannot be launched and is not listed`);
 		}
 
 		// The search box: a part of the name, any case.
 		const searched = await search('FOLLOW');
-		assert.deepEqual(searched.results.map((r) => [r.name, r.value]), [['Customer follow-up', seedIds.demo]]);
+		assert.deepEqual(
+			searched.results.map((r) => [r.name, r.value]),
+			[['Customer follow-up', seedIds.demo]],
+		);
 		assert.equal(searched.paginationToken, undefined);
 		const bulk = await search('bulk workflow 00');
 		assert.deepEqual(
 			bulk.results.map((r) => r.name),
-			['001', '002', '003', '004', '005', '006', '007', '008', '009'].map((n) => `Bulk workflow ${n}`),
+			['001', '002', '003', '004', '005', '006', '007', '008', '009'].map(
+				(n) => `Bulk workflow ${n}`,
+			),
 		);
 		assert.deepEqual((await search('no such flow')).results, []);
 	});
@@ -165,8 +202,14 @@ describe('What the builder sees in the real n8n (REST API)', { timeout: 10 * 60_
 			],
 		);
 		for (const field of fields) {
-			assert.ok(!field.id.includes('Flow.') && !field.displayName.includes('Flow.'), `no Flow. prefix: ${field.displayName}`);
-			assert.ok(field.displayName.startsWith(field.id), `the label starts with the variable name: ${field.displayName}`);
+			assert.ok(
+				!field.id.includes('Flow.') && !field.displayName.includes('Flow.'),
+				`no Flow. prefix: ${field.displayName}`,
+			);
+			assert.ok(
+				field.displayName.startsWith(field.id),
+				`the label starts with the variable name: ${field.displayName}`,
+			);
 			assert.equal(field.display, true);
 		}
 		assert.equal(fields.find((f) => f.id === 'priority')!.displayName, 'priority (Integer)');
@@ -220,13 +263,20 @@ describe('What the builder sees in the real n8n (REST API)', { timeout: 10 * 60_
 		const wrong = await withLogs(() => client.testStoredCredential(wrongSecret.id));
 		assert.equal(wrong.status, 'Error');
 		assert.match(wrong.message, /Client ID or Client Secret/);
-		assert.ok(wrong.message.includes(emu.url), `the message names the login host ${emu.url}: ${wrong.message}`);
+		assert.ok(
+			wrong.message.includes(emu.url),
+			`the message names the login host ${emu.url}: ${wrong.message}`,
+		);
 		assert.ok(!wrong.message.includes('not-the-secret'), 'the message never shows the secret');
 	});
 
 	test('a dynamic-parameter call with a credential that cannot read flows fails with n8n’s error', async () => {
 		await assert.rejects(
-			client.resourceLocatorResults({ ...base(noFlowView), path: 'parameters.flowId', methodName: 'searchWorkflows' }),
+			client.resourceLocatorResults({
+				...base(noFlowView),
+				path: 'parameters.flowId',
+				methodName: 'searchWorkflows',
+			}),
 			(error: unknown) => {
 				assert.ok(error instanceof N8nRestError, String(error));
 				assert.ok(error.status >= 400, `status ${error.status}`);

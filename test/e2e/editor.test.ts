@@ -40,219 +40,301 @@ const OTHER_CREDENTIAL_NAME = 'Genesys Cloud (read-only client)';
 const TRIGGER_DATA_FIELDS = ['customerId', 'customerName', 'email', 'priority', 'tags'];
 
 /** Polls `check` until it holds; fails with `what` after `timeoutMs`. */
-async function waitUntil(check: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
+async function waitUntil(
+	check: () => Promise<boolean>,
+	what: string,
+	timeoutMs = 30_000,
+): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (!(await check())) {
-		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting until ${what}`);
+		if (Date.now() > deadline)
+			throw new Error(`timed out after ${timeoutMs} ms waiting until ${what}`);
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
 }
 
-describe('Genesys Cloud node in the real n8n editor (headless Chromium)', { timeout: 10 * 60_000 }, () => {
-	let emu: RunningEmulator;
-	let home: N8nHome;
-	let server: N8nServer;
-	let client: N8nRestClient;
-	let editor: Editor;
-	let shots: TempDir;
-	let demoCredential: { id: string; name: string };
-	let emptyWorkflowId: string;
-	let exampleWorkflowId: string;
+describe(
+	'Genesys Cloud node in the real n8n editor (headless Chromium)',
+	{ timeout: 10 * 60_000 },
+	() => {
+		let emu: RunningEmulator;
+		let home: N8nHome;
+		let server: N8nServer;
+		let client: N8nRestClient;
+		let editor: Editor;
+		let shots: TempDir;
+		let demoCredential: { id: string; name: string };
+		let emptyWorkflowId: string;
+		let exampleWorkflowId: string;
 
-	/** Runs a step; on failure saves the page and adds the browser's errors and the server log's tail. */
-	async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
-		try {
-			return await fn();
-		} catch (error) {
-			let saved = '';
-			if (editor) {
-				const file = path.join(TMP_ROOT, 'e2e-failures', `${name.replace(/[^\w-]+/g, '-')}-${Date.now()}.png`);
-				saved = await editor.screenshot(file).then(
-					(f) => `\n--- page saved to ${f}`,
-					() => '',
+		/** Runs a step; on failure saves the page and adds the browser's errors and the server log's tail. */
+		async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
+			try {
+				return await fn();
+			} catch (error) {
+				let saved = '';
+				if (editor) {
+					const file = path.join(
+						TMP_ROOT,
+						'e2e-failures',
+						`${name.replace(/[^\w-]+/g, '-')}-${Date.now()}.png`,
+					);
+					saved = await editor.screenshot(file).then(
+						(f) => `\n--- page saved to ${f}`,
+						() => '',
+					);
+				}
+				const problems = editor?.problems.slice(-10).join('\n') ?? '';
+				const log = server?.logs().split('\n').slice(-25).join('\n') ?? '';
+				if (error instanceof Error) {
+					error.message += `${saved}\n--- browser errors (last 10)\n${problems}\n--- n8n server log (tail)\n${log}`;
+				}
+				throw error;
+			}
+		}
+
+		/** Closes n8n's toasts ("Workflow executed successfully") and moves the mouse out of the way. */
+		async function dismissToasts() {
+			const close = editor.page.locator('.el-notification .el-notification__closeBtn');
+			for (let i = await close.count(); i > 0; i--)
+				await close
+					.first()
+					.click({ timeout: 5_000 })
+					.catch(() => undefined);
+			await editor.page
+				.locator('.el-notification')
+				.first()
+				.waitFor({ state: 'hidden', timeout: 5_000 })
+				.catch(() => undefined);
+			await editor.page.mouse.move(5, 5);
+		}
+
+		async function createWorkflow(workflow: WorkflowImport): Promise<string> {
+			const { id, ...body } = workflow;
+			void id;
+			const created = await client.post<{ id: string }>('/rest/workflows', body);
+			return created.id;
+		}
+
+		before(async () => {
+			emu = await startEmulator({ port: 0, knobs: { executionDurationScale: 0.3 } });
+			home = await createN8nHome({ prefix: 'genesys-editor' });
+			await installProject(home.nodesDir);
+			server = await startN8nServer(home);
+			client = await ownerClient(server);
+			// Two credentials of the type, so that the builder really picks one (n8n preselects the newest).
+			for (const [name, oauthClient] of [
+				[DEMO_CREDENTIAL_NAME, seedClients.demo],
+				[OTHER_CREDENTIAL_NAME, seedClients.noLaunch],
+			] as const) {
+				const { type, data } = emulatorCredential(emu.url, 'unused', name, oauthClient);
+				const created = await client.post<{ id: string; name: string }>('/rest/credentials', {
+					name,
+					type,
+					data,
+				});
+				if (name === DEMO_CREDENTIAL_NAME) demoCredential = { id: created.id, name: created.name };
+			}
+			emptyWorkflowId = await createWorkflow(emptyWorkflow('unused', 'Launch a Genesys workflow'));
+			const example = exampleWorkflow('unused');
+			for (const node of example.nodes as Array<{ credentials?: Record<string, unknown> }>) {
+				if (node.credentials) node.credentials = { genesysCloudOAuth2Api: demoCredential };
+			}
+			exampleWorkflowId = await createWorkflow(example);
+			shots = UPDATE ? { path: DOCS_SCREENSHOTS, remove() {} } : makeTempDir('editor-screenshots');
+			// Generous timeouts: the first page load of the editor fetches a few hundred scripts (slow on a busy CI machine).
+			editor = await Editor.launch({ viewport: VIEWPORT, timeoutMs: 60_000 });
+		});
+
+		after(async () => {
+			await editor?.close();
+			await server?.stop();
+			home?.cleanup();
+			shots?.remove();
+			await emu?.close();
+		});
+
+		test('a builder adds the node, picks the credential and a flow from the list, and sees its Trigger Data fields', async () => {
+			const page = editor.page;
+			await step('sign-in', () => editor.signInToWorkflow(server.baseUrl, emptyWorkflowId));
+			const ndv = await step('add-node', () =>
+				editor.addNode('Genesys Cloud', 'Genesys Cloud', 'Launch a workflow'),
+			);
+
+			await step('pick-credential', async () => {
+				const select = ndv.locator('[data-test-id="node-credentials-select"]');
+				await select.click();
+				await page
+					.locator(`[data-test-id="node-credentials-select-item-${demoCredential.id}"]`)
+					.click();
+				await waitUntil(
+					async () => (await editor.fieldValues(select)).includes(DEMO_CREDENTIAL_NAME),
+					`the credential select shows "${DEMO_CREDENTIAL_NAME}"`,
 				);
+			});
+
+			const flowPicker = editor.parameter('flowId');
+			await step('open-flow-list', async () => {
+				await ndv
+					.locator('[data-test-id="resource-locator-flowId"] [data-test-id="rlc-input"]')
+					.click();
+				await page
+					.locator('[data-test-id="rlc-item"]', { hasText: 'All input types' })
+					.first()
+					.waitFor();
+				const listed = await page.locator('[data-test-id="rlc-item"]').allTextContents();
+				const names = listed.map((n) => n.trim());
+				assert.ok(
+					names.includes('Always fails'),
+					`published workflows are listed: ${names.slice(0, 10).join(', ')}…`,
+				);
+				for (const hidden of ['Main IVR', 'Unpublished workflow', 'Deleted workflow']) {
+					assert.ok(!names.includes(hidden), `"${hidden}" is not listed`);
+				}
+				await page.mouse.move(5, 5);
+				await editor.screenshot(path.join(shots.path, 'flow-list.png'));
+			});
+
+			await step('search-and-pick-flow', async () => {
+				// rlc-search is the search input itself, or wraps it (n8n's design-system input).
+				await page
+					.locator('input[data-test-id="rlc-search"], [data-test-id="rlc-search"] input')
+					.first()
+					.fill('follow');
+				const items = page.locator('[data-test-id="rlc-item"]');
+				await waitUntil(
+					async () => (await items.count()) === 1,
+					'the search leaves one flow in the list',
+				);
+				assert.deepEqual(
+					(await items.allTextContents()).map((n) => n.trim()),
+					['Customer follow-up'],
+				);
+				await items.first().click();
+				assert.ok(
+					(await editor.fieldValues(flowPicker)).includes('Customer follow-up'),
+					'the picker shows the flow',
+				);
+			});
+
+			await step('trigger-data-fields', async () => {
+				const fields = ndv.locator('[data-test-id="mapping-fields-container"]');
+				for (const id of TRIGGER_DATA_FIELDS)
+					await fields.locator(`[data-test-id="parameter-input-${id}"]`).waitFor();
+				const labels = (await fields.locator('[data-test-id="input-label"]').allTextContents()).map(
+					(l) => l.trim(),
+				);
+				const fieldLabels = labels.filter((l) =>
+					TRIGGER_DATA_FIELDS.some((id) => l.startsWith(`${id} `) || l === id),
+				);
+				assert.deepEqual(
+					fieldLabels.map((l) => l.split(/[\s(]/)[0]),
+					TRIGGER_DATA_FIELDS,
+					`one field per input, in order, without Flow. (labels: ${JSON.stringify(labels)})`,
+				);
+				assert.ok(
+					labels.every((l) => !l.includes('Flow.')),
+					`no label shows the Flow. prefix: ${JSON.stringify(labels)}`,
+				);
+				assert.match(
+					labels.find((l) => l.startsWith('priority'))!,
+					/^priority \(Integer\)/,
+				);
+				// A real schema marks no input required: every field can be removed, and the notice says what an empty one means.
+				for (const id of TRIGGER_DATA_FIELDS)
+					await fields.locator(`[data-test-id="remove-field-button-${id}"]`).waitFor();
+				await ndv.getByText('Empty fields are not sent', { exact: false }).first().waitFor();
+				// Scroll the panel so that the Flow picker is at the top and the fields below it are in view.
+				await ndv
+					.locator('[data-test-id="resource-locator-flowId"]')
+					.evaluate((el) =>
+						el.closest('[data-test-id="parameter-item"]')?.scrollIntoView({ block: 'start' }),
+					);
+				await page.mouse.move(5, 5);
+				await editor.screenshot(path.join(shots.path, 'node-trigger-data.png'));
+			});
+
+			await step('saved-workflow', async () => {
+				await editor.closeNode();
+				// n8n 2.41 saves edits on its own: the stored workflow holds the node with the chosen flow and credential.
+				const deadline = Date.now() + 20_000;
+				let node: Record<string, unknown> | undefined;
+				while (Date.now() < deadline) {
+					const workflow = await client.getWorkflow(emptyWorkflowId);
+					node = (workflow.nodes as Array<Record<string, unknown>>).find(
+						(n) => n.type === GENESYS_NODE_TYPE,
+					);
+					if (
+						(node?.parameters as { flowId?: { value?: string } } | undefined)?.flowId?.value ===
+						seedIds.demo
+					)
+						break;
+					await new Promise((r) => setTimeout(r, 500));
+				}
+				assert.ok(node, 'the stored workflow holds the Genesys Cloud node');
+				const parameters = node.parameters as { flowId: { value: string; mode: string } };
+				assert.equal(
+					parameters.flowId.value,
+					seedIds.demo,
+					`saved parameters: ${JSON.stringify(parameters)}`,
+				);
+				assert.equal(parameters.flowId.mode, 'list');
+				assert.deepEqual(node.credentials, { genesysCloudOAuth2Api: demoCredential });
+			});
+		});
+
+		test('the example workflow runs from the editor and the node shows each customer’s result', async () => {
+			const page = editor.page;
+			await step('open-example', () => editor.openWorkflow(server.baseUrl, exampleWorkflowId));
+			assert.equal(await page.locator('[data-test-id="canvas-node"]').count(), 4);
+
+			await step('execute-example', async () => {
+				await page.locator('[data-test-id="execute-workflow-button"]').click();
+				await waitUntil(
+					async () => emu.executions().filter((e) => e.status === 'COMPLETED').length === 3,
+					'the emulator has three completed executions',
+					60_000,
+				);
+			});
+
+			await step('node-output', async () => {
+				const ndv = await editor.openNode(GENESYS_NODE_NAME);
+				const output = ndv.locator('[data-test-id="output-panel"]');
+				await output
+					.locator('[data-test-id="ndv-items-count"]', { hasText: '3 items' })
+					.waitFor({ timeout: 60_000 });
+				await output.locator('[data-test-id="radio-button-json"]').click();
+				const data = output.locator('[data-test-id="ndv-data-container"]', {
+					hasText: 'Hello Ada Lovelace',
+				});
+				await data.waitFor();
+				const text = (await data.textContent()) ?? '';
+				for (const shown of ['COMPLETED', 'Customer follow-up', 'greeting', 'Ada Lovelace']) {
+					assert.ok(text.includes(shown), `the output shows ${shown}`);
+				}
+				await dismissToasts();
+				await editor.screenshot(path.join(shots.path, 'node-output.png'));
+				await editor.closeNode();
+			});
+
+			await step('canvas', async () => {
+				await page.locator('[data-test-id="zoom-to-fit"]').click();
+				// Deselect the node: a click on empty canvas, below the nodes.
+				await page.mouse.click(VIEWPORT.width / 2, VIEWPORT.height - 160);
+				await dismissToasts();
+				await editor.screenshot(path.join(shots.path, 'workflow-canvas.png'));
+			});
+
+			for (const file of [
+				'flow-list.png',
+				'node-trigger-data.png',
+				'node-output.png',
+				'workflow-canvas.png',
+			]) {
+				const png = fs.readFileSync(path.join(shots.path, file));
+				assert.equal(png.subarray(1, 4).toString(), 'PNG', `${file} is a PNG`);
+				assert.ok(png.length > 20_000, `${file} is a real screenshot (${png.length} bytes)`);
 			}
-			const problems = editor?.problems.slice(-10).join('\n') ?? '';
-			const log = server?.logs().split('\n').slice(-25).join('\n') ?? '';
-			if (error instanceof Error) {
-				error.message += `${saved}\n--- browser errors (last 10)\n${problems}\n--- n8n server log (tail)\n${log}`;
-			}
-			throw error;
-		}
-	}
-
-	/** Closes n8n's toasts ("Workflow executed successfully") and moves the mouse out of the way. */
-	async function dismissToasts() {
-		const close = editor.page.locator('.el-notification .el-notification__closeBtn');
-		for (let i = await close.count(); i > 0; i--) await close.first().click({ timeout: 5_000 }).catch(() => undefined);
-		await editor.page.locator('.el-notification').first().waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
-		await editor.page.mouse.move(5, 5);
-	}
-
-	async function createWorkflow(workflow: WorkflowImport): Promise<string> {
-		const { id, ...body } = workflow;
-		void id;
-		const created = await client.post<{ id: string }>('/rest/workflows', body);
-		return created.id;
-	}
-
-	before(async () => {
-		emu = await startEmulator({ port: 0, knobs: { executionDurationScale: 0.3 } });
-		home = await createN8nHome({ prefix: 'genesys-editor' });
-		await installProject(home.nodesDir);
-		server = await startN8nServer(home);
-		client = await ownerClient(server);
-		// Two credentials of the type, so that the builder really picks one (n8n preselects the newest).
-		for (const [name, oauthClient] of [
-			[DEMO_CREDENTIAL_NAME, seedClients.demo],
-			[OTHER_CREDENTIAL_NAME, seedClients.noLaunch],
-		] as const) {
-			const { type, data } = emulatorCredential(emu.url, 'unused', name, oauthClient);
-			const created = await client.post<{ id: string; name: string }>('/rest/credentials', { name, type, data });
-			if (name === DEMO_CREDENTIAL_NAME) demoCredential = { id: created.id, name: created.name };
-		}
-		emptyWorkflowId = await createWorkflow(emptyWorkflow('unused', 'Launch a Genesys workflow'));
-		const example = exampleWorkflow('unused');
-		for (const node of example.nodes as Array<{ credentials?: Record<string, unknown> }>) {
-			if (node.credentials) node.credentials = { genesysCloudOAuth2Api: demoCredential };
-		}
-		exampleWorkflowId = await createWorkflow(example);
-		shots = UPDATE ? { path: DOCS_SCREENSHOTS, remove() {} } : makeTempDir('editor-screenshots');
-		// Generous timeouts: the first page load of the editor fetches a few hundred scripts (slow on a busy CI machine).
-		editor = await Editor.launch({ viewport: VIEWPORT, timeoutMs: 60_000 });
-	});
-
-	after(async () => {
-		await editor?.close();
-		await server?.stop();
-		home?.cleanup();
-		shots?.remove();
-		await emu?.close();
-	});
-
-	test('a builder adds the node, picks the credential and a flow from the list, and sees its Trigger Data fields', async () => {
-		const page = editor.page;
-		await step('sign-in', () => editor.signInToWorkflow(server.baseUrl, emptyWorkflowId));
-		const ndv = await step('add-node', () => editor.addNode('Genesys Cloud', 'Genesys Cloud', 'Launch a workflow'));
-
-		await step('pick-credential', async () => {
-			const select = ndv.locator('[data-test-id="node-credentials-select"]');
-			await select.click();
-			await page.locator(`[data-test-id="node-credentials-select-item-${demoCredential.id}"]`).click();
-			await waitUntil(
-				async () => (await editor.fieldValues(select)).includes(DEMO_CREDENTIAL_NAME),
-				`the credential select shows "${DEMO_CREDENTIAL_NAME}"`,
-			);
 		});
-
-		const flowPicker = editor.parameter('flowId');
-		await step('open-flow-list', async () => {
-			await ndv.locator('[data-test-id="resource-locator-flowId"] [data-test-id="rlc-input"]').click();
-			await page.locator('[data-test-id="rlc-item"]', { hasText: 'All input types' }).first().waitFor();
-			const listed = await page.locator('[data-test-id="rlc-item"]').allTextContents();
-			const names = listed.map((n) => n.trim());
-			assert.ok(names.includes('Always fails'), `published workflows are listed: ${names.slice(0, 10).join(', ')}…`);
-			for (const hidden of ['Main IVR', 'Unpublished workflow', 'Deleted workflow']) {
-				assert.ok(!names.includes(hidden), `"${hidden}" is not listed`);
-			}
-			await page.mouse.move(5, 5);
-			await editor.screenshot(path.join(shots.path, 'flow-list.png'));
-		});
-
-		await step('search-and-pick-flow', async () => {
-			// rlc-search is the search input itself, or wraps it (n8n's design-system input).
-			await page.locator('input[data-test-id="rlc-search"], [data-test-id="rlc-search"] input').first().fill('follow');
-			const items = page.locator('[data-test-id="rlc-item"]');
-			await waitUntil(async () => (await items.count()) === 1, 'the search leaves one flow in the list');
-			assert.deepEqual((await items.allTextContents()).map((n) => n.trim()), ['Customer follow-up']);
-			await items.first().click();
-			assert.ok((await editor.fieldValues(flowPicker)).includes('Customer follow-up'), 'the picker shows the flow');
-		});
-
-		await step('trigger-data-fields', async () => {
-			const fields = ndv.locator('[data-test-id="mapping-fields-container"]');
-			for (const id of TRIGGER_DATA_FIELDS) await fields.locator(`[data-test-id="parameter-input-${id}"]`).waitFor();
-			const labels = (await fields.locator('[data-test-id="input-label"]').allTextContents()).map((l) => l.trim());
-			const fieldLabels = labels.filter((l) => TRIGGER_DATA_FIELDS.some((id) => l.startsWith(`${id} `) || l === id));
-			assert.deepEqual(
-				fieldLabels.map((l) => l.split(/[\s(]/)[0]),
-				TRIGGER_DATA_FIELDS,
-				`one field per input, in order, without Flow. (labels: ${JSON.stringify(labels)})`,
-			);
-			assert.ok(labels.every((l) => !l.includes('Flow.')), `no label shows the Flow. prefix: ${JSON.stringify(labels)}`);
-			assert.match(labels.find((l) => l.startsWith('priority'))!, /^priority \(Integer\)/);
-			// A real schema marks no input required: every field can be removed, and the notice says what an empty one means.
-			for (const id of TRIGGER_DATA_FIELDS) await fields.locator(`[data-test-id="remove-field-button-${id}"]`).waitFor();
-			await ndv.getByText('Empty fields are not sent', { exact: false }).first().waitFor();
-			// Scroll the panel so that the Flow picker is at the top and the fields below it are in view.
-			await ndv
-				.locator('[data-test-id="resource-locator-flowId"]')
-				.evaluate((el) => el.closest('[data-test-id="parameter-item"]')?.scrollIntoView({ block: 'start' }));
-			await page.mouse.move(5, 5);
-			await editor.screenshot(path.join(shots.path, 'node-trigger-data.png'));
-		});
-
-		await step('saved-workflow', async () => {
-			await editor.closeNode();
-			// n8n 2.41 saves edits on its own: the stored workflow holds the node with the chosen flow and credential.
-			const deadline = Date.now() + 20_000;
-			let node: Record<string, unknown> | undefined;
-			while (Date.now() < deadline) {
-				const workflow = await client.getWorkflow(emptyWorkflowId);
-				node = (workflow.nodes as Array<Record<string, unknown>>).find((n) => n.type === GENESYS_NODE_TYPE);
-				if ((node?.parameters as { flowId?: { value?: string } } | undefined)?.flowId?.value === seedIds.demo) break;
-				await new Promise((r) => setTimeout(r, 500));
-			}
-			assert.ok(node, 'the stored workflow holds the Genesys Cloud node');
-			const parameters = node.parameters as { flowId: { value: string; mode: string } };
-			assert.equal(parameters.flowId.value, seedIds.demo, `saved parameters: ${JSON.stringify(parameters)}`);
-			assert.equal(parameters.flowId.mode, 'list');
-			assert.deepEqual(node.credentials, { genesysCloudOAuth2Api: demoCredential });
-		});
-	});
-
-	test('the example workflow runs from the editor and the node shows each customer’s result', async () => {
-		const page = editor.page;
-		await step('open-example', () => editor.openWorkflow(server.baseUrl, exampleWorkflowId));
-		assert.equal(await page.locator('[data-test-id="canvas-node"]').count(), 4);
-
-		await step('execute-example', async () => {
-			await page.locator('[data-test-id="execute-workflow-button"]').click();
-			await waitUntil(
-				async () => emu.executions().filter((e) => e.status === 'COMPLETED').length === 3,
-				'the emulator has three completed executions',
-				60_000,
-			);
-		});
-
-		await step('node-output', async () => {
-			const ndv = await editor.openNode(GENESYS_NODE_NAME);
-			const output = ndv.locator('[data-test-id="output-panel"]');
-			await output.locator('[data-test-id="ndv-items-count"]', { hasText: '3 items' }).waitFor({ timeout: 60_000 });
-			await output.locator('[data-test-id="radio-button-json"]').click();
-			const data = output.locator('[data-test-id="ndv-data-container"]', { hasText: 'Hello Ada Lovelace' });
-			await data.waitFor();
-			const text = (await data.textContent()) ?? '';
-			for (const shown of ['COMPLETED', 'Customer follow-up', 'greeting', 'Ada Lovelace']) {
-				assert.ok(text.includes(shown), `the output shows ${shown}`);
-			}
-			await dismissToasts();
-			await editor.screenshot(path.join(shots.path, 'node-output.png'));
-			await editor.closeNode();
-		});
-
-		await step('canvas', async () => {
-			await page.locator('[data-test-id="zoom-to-fit"]').click();
-			// Deselect the node: a click on empty canvas, below the nodes.
-			await page.mouse.click(VIEWPORT.width / 2, VIEWPORT.height - 160);
-			await dismissToasts();
-			await editor.screenshot(path.join(shots.path, 'workflow-canvas.png'));
-		});
-
-		for (const file of ['flow-list.png', 'node-trigger-data.png', 'node-output.png', 'workflow-canvas.png']) {
-			const png = fs.readFileSync(path.join(shots.path, file));
-			assert.equal(png.subarray(1, 4).toString(), 'PNG', `${file} is a PNG`);
-			assert.ok(png.length > 20_000, `${file} is a real screenshot (${png.length} bytes)`);
-		}
-	});
-});
+	},
+);

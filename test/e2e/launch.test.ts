@@ -47,8 +47,20 @@ const STORM_429S = 15;
 
 /** The example's customers (examples/launchPerCustomer.json). */
 const CUSTOMERS = [
-	{ id: 'C-1001', name: 'Ada Lovelace', email: 'ada@example.com', priority: 4, tags: ['vip', 'billing'] },
-	{ id: 'C-1002', name: 'Grace Hopper', email: 'grace@example.com', priority: 2, tags: ['onboarding'] },
+	{
+		id: 'C-1001',
+		name: 'Ada Lovelace',
+		email: 'ada@example.com',
+		priority: 4,
+		tags: ['vip', 'billing'],
+	},
+	{
+		id: 'C-1002',
+		name: 'Grace Hopper',
+		email: 'grace@example.com',
+		priority: 2,
+		tags: ['onboarding'],
+	},
 	{ id: 'C-1003', name: 'Alan Turing', email: '', priority: 1, tags: [] },
 ];
 
@@ -66,7 +78,10 @@ function explain(result: ExecuteResult): string {
 async function storedToken(home: N8nHome, credentialId: string): Promise<string> {
 	const credentials = await exportCredentials(home);
 	const credential = credentials.find((c) => c.id === credentialId);
-	assert.ok(credential, `credential ${credentialId} is stored (found: ${credentials.map((c) => c.id).join(', ')})`);
+	assert.ok(
+		credential,
+		`credential ${credentialId} is stored (found: ${credentials.map((c) => c.id).join(', ')})`,
+	);
 	const token = credential.data.accessToken;
 	assert.ok(typeof token === 'string' && token.length > 0, 'n8n persisted a non-empty accessToken');
 	return token;
@@ -152,7 +167,11 @@ describe('Genesys Cloud node in the real n8n (CLI)', { timeout: 15 * 60_000 }, (
 		assert.ok(result.ok, `the run should succeed: ${explain(result)}`);
 
 		const items = nodeOutput(result.run!, GENESYS_NODE_NAME);
-		assert.equal(items.length, CUSTOMERS.length, `one output item per customer: ${JSON.stringify(items)}`);
+		assert.equal(
+			items.length,
+			CUSTOMERS.length,
+			`one output item per customer: ${JSON.stringify(items)}`,
+		);
 		CUSTOMERS.forEach((customer, i) => {
 			const item = items[i];
 			assert.equal(item.status, 'COMPLETED', `item ${i}: ${JSON.stringify(item)}`);
@@ -174,11 +193,17 @@ describe('Genesys Cloud node in the real n8n (CLI)', { timeout: 15 * 60_000 }, (
 		const byName = new Map(executions.map((e) => [e.name, e]));
 		for (const customer of CUSTOMERS) {
 			const execution = byName.get(`Follow-up ${customer.id}`);
-			assert.ok(execution, `an execution named "Follow-up ${customer.id}" (got ${[...byName.keys()].join(', ')})`);
+			assert.ok(
+				execution,
+				`an execution named "Follow-up ${customer.id}" (got ${[...byName.keys()].join(', ')})`,
+			);
 			assert.equal(execution.flowId, seedIds.demo);
 			assert.equal(execution.clientId, 'demo-client');
 			const inputData = execution.inputData as Record<string, unknown>;
-			assert.ok(Object.keys(inputData).every((k) => k.startsWith('Flow.')), `Flow. keys: ${JSON.stringify(inputData)}`);
+			assert.ok(
+				Object.keys(inputData).every((k) => k.startsWith('Flow.')),
+				`Flow. keys: ${JSON.stringify(inputData)}`,
+			);
 			assert.equal(inputData['Flow.customerId'], customer.id);
 			assert.equal(inputData['Flow.customerName'], customer.name);
 			assert.equal(inputData['Flow.priority'], customer.priority);
@@ -225,21 +250,37 @@ describe('Genesys Cloud node in the real n8n (CLI)', { timeout: 15 * 60_000 }, (
 		const first = await storedToken(home, TOKEN_CREDENTIAL.id);
 
 		emu.expireTokens();
-		assert.equal(await run('run 2 (stored token expired)'), 2, 'run 2 renews the token exactly once');
+		assert.equal(
+			await run('run 2 (stored token expired)'),
+			2,
+			'run 2 renews the token exactly once',
+		);
 		assert.equal(await run('run 3 (renewed token stored)'), 2, 'run 3 reuses the persisted token');
 
 		const renewed = await storedToken(home, TOKEN_CREDENTIAL.id);
 		assert.ok(renewed !== first, 'the persisted token is the renewed one');
 		const executions = emu.executions();
 		assert.equal(executions.length, 9, 'every item of the three runs launched');
-		assert.equal(emu.stats().duplicateLaunches, 3 * 2, 'runs 2 and 3 launch the same three items again');
+		assert.equal(
+			emu.stats().duplicateLaunches,
+			3 * 2,
+			'runs 2 and 3 launch the same three items again',
+		);
 		const refusals = emu.stats().requests;
-		const unauthorized = Object.values(refusals).reduce((n, byStatus) => n + (byStatus['401'] ?? 0), 0);
-		assert.ok(unauthorized >= 1, `the expired token was refused at least once: ${JSON.stringify(refusals)}`);
+		const unauthorized = Object.values(refusals).reduce(
+			(n, byStatus) => n + (byStatus['401'] ?? 0),
+			0,
+		);
+		assert.ok(
+			unauthorized >= 1,
+			`the expired token was refused at least once: ${JSON.stringify(refusals)}`,
+		);
 	});
 
 	test('a storm of 429s ends with every item launched exactly once', async () => {
-		emu.configure({ faultScript: [{ route: 'launch', kind: 429, times: STORM_429S, retryAfterSeconds: 0.2 }] });
+		emu.configure({
+			faultScript: [{ route: 'launch', kind: 429, times: STORM_429S, retryAfterSeconds: 0.2 }],
+		});
 		const result = await executeWorkflow(home, STORM_ID);
 		assert.ok(result.ok, `the run should succeed: ${explain(result)}`);
 		assert.equal(nodeOutput(result.run!, GENESYS_NODE_NAME).length, STORM_ITEMS);
@@ -247,7 +288,13 @@ describe('Genesys Cloud node in the real n8n (CLI)', { timeout: 15 * 60_000 }, (
 		const stats = emu.stats();
 		assert.equal(stats.rateLimited, STORM_429S, 'the whole storm was answered');
 		assert.equal(stats.duplicateLaunches, 0);
-		const names = emu.executions().map((e) => e.name).sort();
-		assert.deepEqual(names, Array.from({ length: STORM_ITEMS }, (_, n) => `storm item ${n}`).sort());
+		const names = emu
+			.executions()
+			.map((e) => e.name)
+			.sort();
+		assert.deepEqual(
+			names,
+			Array.from({ length: STORM_ITEMS }, (_, n) => `storm item ${n}`).sort(),
+		);
 	});
 });

@@ -41,7 +41,14 @@ const PROBE_ID = 'e2eProbeWorkflow1';
 const PROBE_CREDENTIAL = { id: 'e2eProbeCred1', name: 'Probe credential' };
 
 function trigger(id: string) {
-	return { id, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+	return {
+		id,
+		name: 'Start',
+		type: 'n8n-nodes-base.manualTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
 }
 
 const failingWorkflow: WorkflowImport = {
@@ -89,7 +96,9 @@ describe('real n8n toolkit', { timeout: 15 * 60_000 }, () => {
 		probeSource = writeProbePackage();
 		installed = await installProject(home.nodesDir, probeSource.path);
 		await importWorkflow(home, [stockWorkflow(STOCK_ID), failingWorkflow, probeWorkflow]);
-		await importCredentials(home, [{ ...PROBE_CREDENTIAL, type: PROBE_CREDENTIAL_TYPE, data: { token: 'good' } }]);
+		await importCredentials(home, [
+			{ ...PROBE_CREDENTIAL, type: PROBE_CREDENTIAL_TYPE, data: { token: 'good' } },
+		]);
 	});
 
 	after(() => {
@@ -105,14 +114,22 @@ describe('real n8n toolkit', { timeout: 15 * 60_000 }, () => {
 		test('import:workflow + execute returns the Set node output', async () => {
 			const result = await executeWorkflow(home, STOCK_ID);
 			assert.ok(result.ok, `run failed: ${result.stdout.slice(-2000)}`);
-			assert.ok(result.exitCode === 0 || result.crashedAfterRun, `exit ${result.exitCode ?? result.signal}`);
-			assert.deepEqual(nodeOutput(result.run!, STOCK_SET_NODE), [{ greeting: 'hello from n8n', answer: 42 }]);
+			assert.ok(
+				result.exitCode === 0 || result.crashedAfterRun,
+				`exit ${result.exitCode ?? result.signal}`,
+			);
+			assert.deepEqual(nodeOutput(result.run!, STOCK_SET_NODE), [
+				{ greeting: 'hello from n8n', answer: 42 },
+			]);
 		});
 
 		test('a failing run resolves with the error message', async () => {
 			const result = await executeWorkflow(home, FAILING_ID);
 			assert.equal(result.ok, false);
-			assert.ok(result.exitCode === 1 || result.crashedAfterRun, `exit ${result.exitCode ?? result.signal}`);
+			assert.ok(
+				result.exitCode === 1 || result.crashedAfterRun,
+				`exit ${result.exitCode ?? result.signal}`,
+			);
 			assert.equal(runErrorMessage(result.run!), 'planned failure from the toolkit test');
 			assert.equal(result.run!.data.resultData.lastNodeExecuted, 'Fail');
 		});
@@ -120,11 +137,16 @@ describe('real n8n toolkit', { timeout: 15 * 60_000 }, () => {
 		test('a package installed the n8n way runs as <package>.<node> on n8n’s own n8n-workflow', async () => {
 			assert.equal(installed.name, PROBE_PACKAGE);
 			assert.equal(installed.dir, path.join(home.nodesDir, 'node_modules', PROBE_PACKAGE));
-			const manifest = JSON.parse(fs.readFileSync(path.join(installed.dir, 'package.json'), 'utf8'));
+			const manifest = JSON.parse(
+				fs.readFileSync(path.join(installed.dir, 'package.json'), 'utf8'),
+			);
 			assert.equal(manifest.peerDependencies, undefined, 'n8n strips peerDependencies on install');
-			assert.deepEqual(JSON.parse(fs.readFileSync(path.join(home.nodesDir, 'package.json'), 'utf8')).dependencies, {
-				[PROBE_PACKAGE]: '0.0.1',
-			});
+			assert.deepEqual(
+				JSON.parse(fs.readFileSync(path.join(home.nodesDir, 'package.json'), 'utf8')).dependencies,
+				{
+					[PROBE_PACKAGE]: '0.0.1',
+				},
+			);
 
 			const result = await executeWorkflow(home, PROBE_ID);
 			assert.ok(result.ok, `run failed: ${result.stdout.slice(-2000)}`);
@@ -132,7 +154,9 @@ describe('real n8n toolkit', { timeout: 15 * 60_000 }, () => {
 			assert.equal(out.label, 'installed like a community package');
 			assert.equal(out.packageDir, path.join(installed.dir, 'dist', 'nodes'));
 			assert.ok(
-				String(out.n8nWorkflowPath).startsWith(path.join(RUNTIME_DIR, 'node_modules', 'n8n-workflow') + path.sep),
+				String(out.n8nWorkflowPath).startsWith(
+					path.join(RUNTIME_DIR, 'node_modules', 'n8n-workflow') + path.sep,
+				),
 				`the package must resolve n8n's n8n-workflow, got ${out.n8nWorkflowPath}`,
 			);
 		});
@@ -187,10 +211,17 @@ describe('real n8n toolkit', { timeout: 15 * 60_000 }, () => {
 		test('dynamic parameters come back through the editor’s REST endpoints', async () => {
 			const base = {
 				nodeTypeAndVersion: { name: PROBE_NODE_TYPE, version: 1 },
-				currentNodeParameters: { label: 'x', thing: { __rl: true, mode: 'list', value: 'thing-2' } },
+				currentNodeParameters: {
+					label: 'x',
+					thing: { __rl: true, mode: 'list', value: 'thing-2' },
+				},
 				credentials: { [PROBE_CREDENTIAL_TYPE]: PROBE_CREDENTIAL },
 			};
-			const options = await client.loadOptions({ ...base, path: 'parameters.color', methodName: 'getColors' });
+			const options = await client.loadOptions({
+				...base,
+				path: 'parameters.color',
+				methodName: 'getColors',
+			});
 			assert.deepEqual(
 				options.map((o) => o.value),
 				['red', 'green', 'blue', 'cyan'],
@@ -234,7 +265,10 @@ describe('real n8n toolkit', { timeout: 15 * 60_000 }, () => {
 			assert.match((await ndv.textContent()) ?? '', /Fields to Set/);
 			const values = await editor.fieldValues();
 			for (const shown of ['greeting', 'hello from n8n', 'answer', '42']) {
-				assert.ok(values.includes(shown), `the panel shows ${shown} (fields: ${JSON.stringify(values)})`);
+				assert.ok(
+					values.includes(shown),
+					`the panel shows ${shown} (fields: ${JSON.stringify(values)})`,
+				);
 			}
 			const panel = await editor.screenshot(path.join(shots.path, 'set-node.png'));
 			for (const file of [canvas, panel]) {
@@ -252,7 +286,10 @@ describe('real n8n toolkit', { timeout: 15 * 60_000 }, () => {
 			await mapper.getByText('Size of').waitFor();
 			assert.match((await mapper.textContent()) ?? '', /Name/);
 			await editor.screenshot(path.join(shots.path, 'probe-node.png'));
-			assert.deepEqual(editor.problems.filter((p) => p.startsWith('pageerror')), []);
+			assert.deepEqual(
+				editor.problems.filter((p) => p.startsWith('pageerror')),
+				[],
+			);
 		});
 	});
 });

@@ -14,17 +14,48 @@ describe('emulator: /__emulator endpoints, stats, reset, unknown routes', () => 
 		const initial = await raw(emu).get('/__emulator/config');
 		assert.equal(initial.status, 200);
 		assert.deepEqual(initial.data, { ...defaultKnobs(), latencyMs: 1 });
-		const merged = await raw(emu).post('/__emulator/config', { rateLimit: { requests: 10, windowSeconds: 1 }, requireScope: 'flow:execute' });
+		const merged = await raw(emu).post('/__emulator/config', {
+			rateLimit: { requests: 10, windowSeconds: 1 },
+			requireScope: 'flow:execute',
+		});
 		assert.equal(merged.status, 200);
 		assert.deepEqual(merged.data.rateLimit, { requests: 10, windowSeconds: 1 });
 		assert.equal(merged.data.requireScope, 'flow:execute');
 		assert.equal(merged.data.latencyMs, 1, 'other knobs kept');
 		assert.deepEqual(emu.knobs().rateLimit, { requests: 10, windowSeconds: 1 });
-		assertError(await raw(emu).post('/__emulator/config', { latency: 5 }), 400, 'bad.request', "Unknown knob 'latency'");
-		assertError(await raw(emu).post('/__emulator/config', { faults: { launch: { status500: 2 } } }), 400, 'bad.request', 'between 0 and 1');
-		assertError(await raw(emu).post('/__emulator/config', { faults: { launchh: { status500: 1 } } }), 400, 'bad.request', 'launchh');
-		assertError(await raw(emu).post('/__emulator/config', { tokenScopePolicy: 'strict' }), 400, 'bad.request', 'tokenScopePolicy');
-		assertError(await raw(emu).post('/__emulator/config', '{nope', { headers: { 'Content-Type': 'application/json' }, transformRequest: [(d: unknown) => d] }), 400, 'bad.request', 'not JSON');
+		assertError(
+			await raw(emu).post('/__emulator/config', { latency: 5 }),
+			400,
+			'bad.request',
+			"Unknown knob 'latency'",
+		);
+		assertError(
+			await raw(emu).post('/__emulator/config', { faults: { launch: { status500: 2 } } }),
+			400,
+			'bad.request',
+			'between 0 and 1',
+		);
+		assertError(
+			await raw(emu).post('/__emulator/config', { faults: { launchh: { status500: 1 } } }),
+			400,
+			'bad.request',
+			'launchh',
+		);
+		assertError(
+			await raw(emu).post('/__emulator/config', { tokenScopePolicy: 'strict' }),
+			400,
+			'bad.request',
+			'tokenScopePolicy',
+		);
+		assertError(
+			await raw(emu).post('/__emulator/config', '{nope', {
+				headers: { 'Content-Type': 'application/json' },
+				transformRequest: [(d: unknown) => d],
+			}),
+			400,
+			'bad.request',
+			'not JSON',
+		);
 		assert.throws(() => emu.configure({ maxPageSize: 0 }), /maxPageSize/);
 		assert.equal(emu.knobs().requireScope, 'flow:execute', 'a rejected patch changes nothing');
 	});
@@ -36,7 +67,10 @@ describe('emulator: /__emulator endpoints, stats, reset, unknown routes', () => 
 		await client.get('/api/v2/flows/unknown');
 		await client.get(`/api/v2/flows/${seedIds.demo}/versions`);
 		await client.get(`/api/v2/flows/${seedIds.demo}/versions/1.0`);
-		const launched = await client.post('/api/v2/flows/executions', { flowId: seedIds.noInputs, inputData: {} });
+		const launched = await client.post('/api/v2/flows/executions', {
+			flowId: seedIds.noInputs,
+			inputData: {},
+		});
 		await client.post('/api/v2/flows/executions', { flowId: seedIds.noInputs, inputData: {} });
 		await client.post('/api/v2/flows/executions', { flowId: seedIds.demo, inputData: null }); // 400 invalid.value
 		await client.get(`/api/v2/flows/executions/${launched.data.id}`);
@@ -61,7 +95,10 @@ describe('emulator: /__emulator endpoints, stats, reset, unknown routes', () => 
 		assert.equal(res.data.contractViolations, 0);
 		assert.deepEqual(res.data, emu.stats());
 		const launches = await raw(emu).get('/__emulator/launches');
-		assert.deepEqual(launches.data.map((a: { status: number }) => a.status), [200, 200, 400]);
+		assert.deepEqual(
+			launches.data.map((a: { status: number }) => a.status),
+			[200, 200, 400],
+		);
 		assert.equal(launches.data[2].errorCode, 'invalid.value');
 	});
 
@@ -77,7 +114,9 @@ describe('emulator: /__emulator endpoints, stats, reset, unknown routes', () => 
 		assert.deepEqual(emu.stats().requests, {});
 		assert.equal(emu.knobs().latencyMs, 1);
 		assert.deepEqual(emu.knobs().faults, {});
-		const old = await raw(emu).get('/api/v2/flows', { headers: { Authorization: `Bearer ${bearer}` } });
+		const old = await raw(emu).get('/api/v2/flows', {
+			headers: { Authorization: `Bearer ${bearer}` },
+		});
 		assertError(old, 401, 'bad.credentials');
 		assert.deepEqual((await raw(emu).get('/__emulator/executions')).data, []);
 	});
@@ -100,6 +139,13 @@ describe('emulator: /__emulator endpoints, stats, reset, unknown routes', () => 
 	it('accepts a trailing slash and URL-encoded path segments', async () => {
 		const client = await api(emu);
 		assert.equal((await client.get(`/api/v2/flows/${seedIds.demo}/`)).status, 200);
-		assert.equal((await client.get(`/api/v2/flows/${seedIds.multiVersion}/versions/${encodeURIComponent('2.0')}`)).status, 200);
+		assert.equal(
+			(
+				await client.get(
+					`/api/v2/flows/${seedIds.multiVersion}/versions/${encodeURIComponent('2.0')}`,
+				)
+			).status,
+			200,
+		);
 	});
 });

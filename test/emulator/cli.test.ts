@@ -10,13 +10,31 @@ describe('emulator: CLI', () => {
 	it('starts with options, prints the URL, applies the knobs and stops cleanly on SIGTERM', async () => {
 		const child = spawn(
 			process.execPath,
-			['--import', 'tsx', 'emulator/cli.ts', '--port', '0', '--latency', '5', '--rate-limit', '7', '--rate-window-seconds', '2', '--token-lifetime', '600', '--require-scope', 'flow:execute'],
+			[
+				'--import',
+				'tsx',
+				'emulator/cli.ts',
+				'--port',
+				'0',
+				'--latency',
+				'5',
+				'--rate-limit',
+				'7',
+				'--rate-window-seconds',
+				'2',
+				'--token-lifetime',
+				'600',
+				'--require-scope',
+				'flow:execute',
+			],
 			{ cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
 		);
 		let out = '';
 		child.stdout.on('data', (d: Buffer) => (out += d.toString()));
 		child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-		const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+		const exited = new Promise<number | null>((resolve) =>
+			child.once('exit', (code) => resolve(code)),
+		);
 		try {
 			const url = await new Promise<string>((resolve, reject) => {
 				const timer = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 15_000);
@@ -33,7 +51,9 @@ describe('emulator: CLI', () => {
 			assert.deepEqual(knobs.rateLimit, { requests: 7, windowSeconds: 2 });
 			assert.equal(knobs.tokenLifetimeSeconds, 600);
 			assert.equal(knobs.requireScope, 'flow:execute');
-			const token = await axios.post(`${url}/oauth/token`, 'grant_type=client_credentials', { auth: { username: 'demo-client', password: 'demo-secret' } });
+			const token = await axios.post(`${url}/oauth/token`, 'grant_type=client_credentials', {
+				auth: { username: 'demo-client', password: 'demo-secret' },
+			});
 			assert.equal(token.data.expires_in, 600);
 		} finally {
 			child.kill('SIGTERM');

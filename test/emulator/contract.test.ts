@@ -5,13 +5,31 @@ import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { compileFromFile } from 'json-schema-to-typescript';
 import { Catalog } from '../../emulator/catalog';
-import { assertModel, checkModel, ContractViolation, SCHEMAS_DIR, type ModelName } from '../../emulator/contract';
+import {
+	assertModel,
+	checkModel,
+	ContractViolation,
+	SCHEMAS_DIR,
+	type ModelName,
+} from '../../emulator/contract';
 import { DEFAULT_SEED_FILE, loadSeed } from '../../emulator/seed/loader';
 import { api, assertError, seedIds, start } from './helpers';
 
 const MODELS: ModelName[] = [
-	'DomainEntityRef', 'ErrorBody', 'ErrorDetail', 'RateLimit', 'Flow', 'FlowVersion', 'FlowEntityListing', 'FlowVersionEntityListing',
-	'FlowExecutionLaunchRequest', 'FlowExecutionLaunchResponse', 'FlowRuntimeExecution', 'JsonSchemaDocument', 'TokenResponse', 'TokenErrorResponse',
+	'DomainEntityRef',
+	'ErrorBody',
+	'ErrorDetail',
+	'RateLimit',
+	'Flow',
+	'FlowVersion',
+	'FlowEntityListing',
+	'FlowVersionEntityListing',
+	'FlowExecutionLaunchRequest',
+	'FlowExecutionLaunchResponse',
+	'FlowRuntimeExecution',
+	'JsonSchemaDocument',
+	'TokenResponse',
+	'TokenErrorResponse',
 ];
 
 describe('emulator: the contract in schemas/', () => {
@@ -19,7 +37,10 @@ describe('emulator: the contract in schemas/', () => {
 	after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 	it('has one draft-07 schema per model, $id = file name, title = model name', () => {
-		const files = fs.readdirSync(SCHEMAS_DIR).filter((f) => f.endsWith('.json')).sort();
+		const files = fs
+			.readdirSync(SCHEMAS_DIR)
+			.filter((f) => f.endsWith('.json'))
+			.sort();
 		assert.deepEqual(files, MODELS.map((m) => `${m}.json`).sort());
 		for (const model of MODELS) {
 			const schema = JSON.parse(fs.readFileSync(path.join(SCHEMAS_DIR, `${model}.json`), 'utf8'));
@@ -30,22 +51,71 @@ describe('emulator: the contract in schemas/', () => {
 	});
 
 	it('catches bodies that break the contract (what validateResponses relies on)', () => {
-		assert.equal(checkModel('FlowRuntimeExecution', { id: 'x', status: 'COMPLETED', outputData: {} }), null);
-		assert.match(String(checkModel('FlowRuntimeExecution', { id: 'x', status: 'DONE' })), /status must be equal to one of the allowed values/);
-		assert.match(String(checkModel('FlowRuntimeExecution', { status: 'RUNNING' })), /must have required property 'id'/);
-		assert.match(String(checkModel('FlowRuntimeExecution', { id: 'x', status: 'RUNNING', dateLaunched: 'yesterday' })), /dateLaunched must match format "date-time"/);
-		assert.match(String(checkModel('Flow', { id: 'f', name: 'n', type: 'WORKFLOW', publishedVersion: { id: 1 } })), /\/publishedVersion\/id must be string/);
-		assert.match(String(checkModel('FlowEntityListing', { entities: [{ id: 'f' }] })), /\/entities\/0 must have required property 'name'/);
-		assert.match(String(checkModel('ErrorBody', { code: 'x', errors: [{ status: 'bad' }] })), /\/errors\/0\/status must be integer/);
-		assert.match(String(checkModel('TokenResponse', { access_token: 'a', token_type: 'bearer' })), /expires_in/);
-		assert.throws(() => assertModel('FlowExecutionLaunchResponse', { name: 'no id' }), ContractViolation);
+		assert.equal(
+			checkModel('FlowRuntimeExecution', { id: 'x', status: 'COMPLETED', outputData: {} }),
+			null,
+		);
+		assert.match(
+			String(checkModel('FlowRuntimeExecution', { id: 'x', status: 'DONE' })),
+			/status must be equal to one of the allowed values/,
+		);
+		assert.match(
+			String(checkModel('FlowRuntimeExecution', { status: 'RUNNING' })),
+			/must have required property 'id'/,
+		);
+		assert.match(
+			String(
+				checkModel('FlowRuntimeExecution', {
+					id: 'x',
+					status: 'RUNNING',
+					dateLaunched: 'yesterday',
+				}),
+			),
+			/dateLaunched must match format "date-time"/,
+		);
+		assert.match(
+			String(
+				checkModel('Flow', { id: 'f', name: 'n', type: 'WORKFLOW', publishedVersion: { id: 1 } }),
+			),
+			/\/publishedVersion\/id must be string/,
+		);
+		assert.match(
+			String(checkModel('FlowEntityListing', { entities: [{ id: 'f' }] })),
+			/\/entities\/0 must have required property 'name'/,
+		);
+		assert.match(
+			String(checkModel('ErrorBody', { code: 'x', errors: [{ status: 'bad' }] })),
+			/\/errors\/0\/status must be integer/,
+		);
+		assert.match(
+			String(checkModel('TokenResponse', { access_token: 'a', token_type: 'bearer' })),
+			/expires_in/,
+		);
+		assert.throws(
+			() => assertModel('FlowExecutionLaunchResponse', { name: 'no id' }),
+			ContractViolation,
+		);
 	});
 
 	it('describes the launch request exactly: flowId required, no other fields than the four', () => {
-		assert.equal(checkModel('FlowExecutionLaunchRequest', { flowId: 'f', flowVersion: null, inputData: { 'Flow.a': 1 }, name: 'n' }), null);
+		assert.equal(
+			checkModel('FlowExecutionLaunchRequest', {
+				flowId: 'f',
+				flowVersion: null,
+				inputData: { 'Flow.a': 1 },
+				name: 'n',
+			}),
+			null,
+		);
 		assert.match(String(checkModel('FlowExecutionLaunchRequest', { inputData: {} })), /flowId/);
-		assert.match(String(checkModel('FlowExecutionLaunchRequest', { flowId: 'f', triggerData: {} })), /additional properties 'triggerData'/);
-		assert.match(String(checkModel('FlowExecutionLaunchRequest', { flowId: 'f', inputData: null })), /inputData must be object/);
+		assert.match(
+			String(checkModel('FlowExecutionLaunchRequest', { flowId: 'f', triggerData: {} })),
+			/additional properties 'triggerData'/,
+		);
+		assert.match(
+			String(checkModel('FlowExecutionLaunchRequest', { flowId: 'f', inputData: null })),
+			/inputData must be object/,
+		);
 	});
 
 	it('every seeded flow and version satisfies Flow / FlowVersion, and seedIds are all in the default seed', () => {
@@ -58,11 +128,13 @@ describe('emulator: the contract in schemas/', () => {
 				for (const v of flow.versionList) {
 					assertModel('FlowVersion', v.entity[dialect]);
 					if (v.schemas[dialect].input) assertModel('JsonSchemaDocument', v.schemas[dialect].input);
-					if (v.schemas[dialect].output) assertModel('JsonSchemaDocument', v.schemas[dialect].output);
+					if (v.schemas[dialect].output)
+						assertModel('JsonSchemaDocument', v.schemas[dialect].output);
 				}
 			}
 		}
-		for (const [key, id] of Object.entries(seedIds)) assert.ok(catalog.get(id), `seedIds.${key} (${id}) is in ${DEFAULT_SEED_FILE}`);
+		for (const [key, id] of Object.entries(seedIds))
+			assert.ok(catalog.get(id), `seedIds.${key} (${id}) is in ${DEFAULT_SEED_FILE}`);
 	});
 
 	it('a response that violates its schema becomes a loud 500 emulator.contract.violation (validateResponses)', async () => {
@@ -77,7 +149,13 @@ describe('emulator: the contract in schemas/', () => {
 		try {
 			const client = await api(emu);
 			const res = await client.get(`/api/v2/flows/${seedIds.demo}`);
-			assertError(res, 500, 'emulator.contract.violation', 'schemas/Flow.json', '/publishedVersion/type');
+			assertError(
+				res,
+				500,
+				'emulator.contract.violation',
+				'schemas/Flow.json',
+				'/publishedVersion/type',
+			);
 			assert.equal(emu.stats().contractViolations, 1);
 			assert.ok(logged.some((l) => l.includes('contract violation')));
 			emu.configure({ validateResponses: false });
@@ -96,14 +174,29 @@ describe('emulator: the contract in schemas/', () => {
 		seed.clients.push({ ...seed.clients[0] });
 		const file = path.join(tmp, 'bad-refs.json');
 		fs.writeFileSync(file, JSON.stringify(seed));
-		await assert.rejects(start({ seedFile: file }), /version 7\.0 is not in its versions.*duplicate client demo-client/);
+		await assert.rejects(
+			start({ seedFile: file }),
+			/version 7\.0 is not in its versions.*duplicate client demo-client/,
+		);
 	});
 
 	it('compiles to TypeScript with json-schema-to-typescript without numbered duplicate names', async () => {
-		for (const model of ['Flow', 'ErrorBody', 'FlowRuntimeExecution', 'FlowEntityListing'] as const) {
-			const ts = await compileFromFile(path.join(SCHEMAS_DIR, `${model}.json`), { cwd: SCHEMAS_DIR, bannerComment: '' });
+		for (const model of [
+			'Flow',
+			'ErrorBody',
+			'FlowRuntimeExecution',
+			'FlowEntityListing',
+		] as const) {
+			const ts = await compileFromFile(path.join(SCHEMAS_DIR, `${model}.json`), {
+				cwd: SCHEMAS_DIR,
+				bannerComment: '',
+			});
 			assert.match(ts, new RegExp(`export interface ${model} \\{`));
-			assert.doesNotMatch(ts, /export interface \w+\d \{/, `${model}: ${ts.match(/export interface \w+\d/)?.[0]}`);
+			assert.doesNotMatch(
+				ts,
+				/export interface \w+\d \{/,
+				`${model}: ${ts.match(/export interface \w+\d/)?.[0]}`,
+			);
 		}
 	});
 

@@ -22,7 +22,11 @@ describe('emulator: execution lifecycle (GET /api/v2/flows/executions/{id})', ()
 
 	it('stays RUNNING without outputData until its scaled duration, then COMPLETED with outputs computed from inputs', async () => {
 		emu.configure({ executionDurationScale: 0.1 }); // 3 s -> 300 ms
-		const id = await launch({ flowId: seedIds.delayed, name: 'greet', inputData: { 'Flow.customerId': 'C-7', 'Flow.customerName': 'Bo', 'Flow.priority': 4 } });
+		const id = await launch({
+			flowId: seedIds.delayed,
+			name: 'greet',
+			inputData: { 'Flow.customerId': 'C-7', 'Flow.customerName': 'Bo', 'Flow.priority': 4 },
+		});
 		const running = await status(id);
 		assert.equal(running.status, 200);
 		assert.equal(running.data.status, 'RUNNING');
@@ -38,13 +42,21 @@ describe('emulator: execution lifecycle (GET /api/v2/flows/executions/{id})', ()
 		assert.equal(done.data.status, 'COMPLETED');
 		assert.equal(done.data.completionReason, 'Success');
 		assert.ok(Date.parse(done.data.dateCompleted) - Date.parse(done.data.dateLaunched) >= 290);
-		assert.deepEqual(done.data.outputData, { 'Flow.greeting': 'Hello Bo (C-7)', 'Flow.ticketNumber': '1004', 'Flow.escalated': true });
+		assert.deepEqual(done.data.outputData, {
+			'Flow.greeting': 'Hello Bo (C-7)',
+			'Flow.ticketNumber': '1004',
+			'Flow.escalated': true,
+		});
 		assert.equal(emu.executions()[0].status, 'COMPLETED');
 	});
 
 	it('returns Integer outputs as strings by default, as numbers with integerOutputsAsStrings=false; unset outputs are null, unset collections []', async () => {
 		emu.configure({ executionDurationScale: 0 });
-		const input = { 'Flow.stringInput': 's', 'Flow.integerInput': 199, 'Flow.stringCollection': ['a', 'b', 'c'] };
+		const input = {
+			'Flow.stringInput': 's',
+			'Flow.integerInput': 199,
+			'Flow.stringCollection': ['a', 'b', 'c'],
+		};
 		const id = await launch({ flowId: seedIds.allTypes, inputData: input });
 		assert.deepEqual((await status(id)).data.outputData, {
 			'Flow.echoString': 's',
@@ -85,28 +97,58 @@ describe('emulator: execution lifecycle (GET /api/v2/flows/executions/{id})', ()
 		assert.equal(after.status, 'TERMINATED');
 		assert.equal(after.outputData, undefined);
 		assert.equal(emu.executions()[0].status, 'TERMINATED');
-		assertError(await raw(emu).post(`/__emulator/executions/${id}/terminate`), 409, 'conflict', 'already ended');
+		assertError(
+			await raw(emu).post(`/__emulator/executions/${id}/terminate`),
+			409,
+			'conflict',
+			'already ended',
+		);
 		assertError(await raw(emu).post('/__emulator/executions/nope/terminate'), 404, 'not.found');
 	});
 
 	it('runs the randomDuration flow for a seeded random 2-5 s (scaled)', async () => {
 		emu.configure({ executionDurationScale: 0.1 }); // 200-500 ms
-		const ids = await Promise.all(Array.from({ length: 5 }, (_, i) => launch({ flowId: seedIds.randomDuration, inputData: { 'Flow.item': `i${i}` } })));
-		assert.ok((await Promise.all(ids.map(status))).every((r) => r.data.status === 'RUNNING'), 'none ends before 200 ms');
+		const ids = await Promise.all(
+			Array.from({ length: 5 }, (_, i) =>
+				launch({ flowId: seedIds.randomDuration, inputData: { 'Flow.item': `i${i}` } }),
+			),
+		);
+		assert.ok(
+			(await Promise.all(ids.map(status))).every((r) => r.data.status === 'RUNNING'),
+			'none ends before 200 ms',
+		);
 		await sleep(550);
 		const done = await Promise.all(ids.map(status));
 		assert.ok(done.every((r) => r.data.status === 'COMPLETED'));
-		assert.deepEqual(done.map((r) => r.data.outputData['Flow.echo']), ['i0', 'i1', 'i2', 'i3', 'i4']);
-		const durations = done.map((r) => Date.parse(r.data.dateCompleted) - Date.parse(r.data.dateLaunched));
-		assert.ok(durations.every((d) => d >= 200 && d <= 500), String(durations));
+		assert.deepEqual(
+			done.map((r) => r.data.outputData['Flow.echo']),
+			['i0', 'i1', 'i2', 'i3', 'i4'],
+		);
+		const durations = done.map(
+			(r) => Date.parse(r.data.dateCompleted) - Date.parse(r.data.dateLaunched),
+		);
+		assert.ok(
+			durations.every((d) => d >= 200 && d <= 500),
+			String(durations),
+		);
 		assert.ok(new Set(durations).size > 1, 'durations vary');
 	});
 
 	it('answers 404 for an unknown execution and 403 without architect:flowExecution:view', async () => {
-		assertError(await status('00000000-0000-4000-8000-00000000dead'), 404, 'not.found', '00000000-0000-4000-8000-00000000dead');
+		assertError(
+			await status('00000000-0000-4000-8000-00000000dead'),
+			404,
+			'not.found',
+			'00000000-0000-4000-8000-00000000dead',
+		);
 		const id = await launch({ flowId: seedIds.noInputs, inputData: {} });
 		const noView = await api(emu, 'noExecutionView');
-		assertError(await noView.get(`/api/v2/flows/executions/${id}`), 403, 'missing.permissions', '[architect:flowExecution:view]');
+		assertError(
+			await noView.get(`/api/v2/flows/executions/${id}`),
+			403,
+			'missing.permissions',
+			'[architect:flowExecution:view]',
+		);
 	});
 
 	it('computes status lazily: 10,000 executions create no timers and stay readable', async () => {
@@ -118,7 +160,10 @@ describe('emulator: execution lifecycle (GET /api/v2/flows/executions/{id})', ()
 		for (let batch = 0; batch < 100; batch++) {
 			const results = await Promise.all(
 				Array.from({ length: 100 }, (_, i) =>
-					postJson(emu, '/api/v2/flows/executions', bearer, { flowId: i % 2 ? seedIds.neverEnding : seedIds.noInputs, inputData: {} }),
+					postJson(emu, '/api/v2/flows/executions', bearer, {
+						flowId: i % 2 ? seedIds.neverEnding : seedIds.noInputs,
+						inputData: {},
+					}),
 				),
 			);
 			for (const r of results) {

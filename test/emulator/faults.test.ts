@@ -26,7 +26,11 @@ describe('emulator: fault injection and latency', () => {
 		for (const [field, status, code] of expected) {
 			emu.configure({ faults: { launch: { [field]: 1 } } });
 			assertError(await client.post('/api/v2/flows/executions', LAUNCH), status, code, 'injected');
-			assert.equal((await client.get(`/api/v2/flows/${seedIds.demo}`)).status, 200, 'other routes unaffected');
+			assert.equal(
+				(await client.get(`/api/v2/flows/${seedIds.demo}`)).status,
+				200,
+				'other routes unaffected',
+			);
 		}
 		assert.equal(emu.executions().length, 0, 'nothing was launched');
 		emu.configure({ faults: { '*': { status503: 1 }, launch: null } });
@@ -59,7 +63,11 @@ describe('emulator: fault injection and latency', () => {
 			(e: NodeJS.ErrnoException) => e,
 		);
 		assert.ok(error);
-		assert.equal(emu.executions().length, 1, 'the flow started even though the client saw no answer');
+		assert.equal(
+			emu.executions().length,
+			1,
+			'the flow started even though the client saw no answer',
+		);
 		assert.equal(emu.stats().launchesTotal, 1);
 		assert.equal(emu.stats().resetsInjected, 1);
 		assert.equal(emu.launchAttempts()[0].status, 0);
@@ -86,8 +94,16 @@ describe('emulator: fault injection and latency', () => {
 		assertError(limited, 429, 'too.many.requests.retry.after');
 		assert.equal(limited.headers['retry-after'], '7');
 		await assert.rejects(client.post('/api/v2/flows/executions', LAUNCH));
-		assert.equal((await client.get('/api/v2/flows')).status, 502, "'*' entry hits the next request of any route");
-		assert.equal((await client.post('/api/v2/flows/executions', LAUNCH)).status, 200, 'script exhausted');
+		assert.equal(
+			(await client.get('/api/v2/flows')).status,
+			502,
+			"'*' entry hits the next request of any route",
+		);
+		assert.equal(
+			(await client.post('/api/v2/flows/executions', LAUNCH)).status,
+			200,
+			'script exhausted',
+		);
 		assert.deepEqual(emu.knobs().faultScript, []);
 		const stats = emu.stats();
 		assert.equal(stats.faultsInjected, 5);
@@ -102,7 +118,8 @@ describe('emulator: fault injection and latency', () => {
 			emu.configure({ randomSeed: 42, faults: { getFlow: { status500: 0.5 } } });
 			const c = await api(emu);
 			const statuses: number[] = [];
-			for (let i = 0; i < 20; i++) statuses.push((await c.get(`/api/v2/flows/${seedIds.demo}`)).status);
+			for (let i = 0; i < 20; i++)
+				statuses.push((await c.get(`/api/v2/flows/${seedIds.demo}`)).status);
 			return statuses;
 		};
 		const first = await run();
@@ -123,7 +140,10 @@ describe('emulator: fault injection and latency', () => {
 		assert.ok(slow >= 115, `latency ${slow}`);
 		emu.configure({ latencyMs: 0, jitterMs: 60 });
 		const jittered = await Promise.all(Array.from({ length: 6 }, timed));
-		assert.ok(jittered.every((t) => t < 200) && Math.max(...jittered) - Math.min(...jittered) > 5, jittered.join(','));
+		assert.ok(
+			jittered.every((t) => t < 200) && Math.max(...jittered) - Math.min(...jittered) > 5,
+			jittered.join(','),
+		);
 		emu.configure({ jitterMs: 0, slowResponses: { fraction: 1, delayMs: 150 } });
 		assert.ok((await timed()) >= 145);
 		emu.configure({ slowResponses: { fraction: 0, delayMs: 150 } });
@@ -132,7 +152,9 @@ describe('emulator: fault injection and latency', () => {
 
 	it('close() returns promptly with pending delayed responses and open keep-alive sockets', async () => {
 		const own = await start({ knobs: { latencyMs: 5_000 } });
-		const pending = raw(own).post('/oauth/token', 'grant_type=client_credentials').catch((e: Error) => e);
+		const pending = raw(own)
+			.post('/oauth/token', 'grant_type=client_credentials')
+			.catch((e: Error) => e);
 		await new Promise((r) => setTimeout(r, 50));
 		const t0 = performance.now();
 		await own.close();

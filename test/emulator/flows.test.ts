@@ -31,7 +31,9 @@ describe('emulator: flows and versions', () => {
 		assert.equal(last.data.nextUri, undefined);
 		assert.match(last.data.previousUri, /pageNumber=5/);
 		const ids = new Set<string>();
-		for (let p = 1; p <= 6; p++) for (const f of (await client.get(`/api/v2/flows?pageNumber=${p}`)).data.entities) ids.add(f.id);
+		for (let p = 1; p <= 6; p++)
+			for (const f of (await client.get(`/api/v2/flows?pageNumber=${p}`)).data.entities)
+				ids.add(f.id);
 		assert.equal(ids.size, 130, 'pages neither overlap nor skip');
 		const beyond = await client.get('/api/v2/flows?pageNumber=99');
 		assert.equal(beyond.status, 200);
@@ -42,7 +44,9 @@ describe('emulator: flows and versions', () => {
 		const workflows = await client.get('/api/v2/flows?type=workflow&pageSize=200');
 		assert.equal(workflows.data.total, 113);
 		assert.ok(workflows.data.entities.every((f: { type: string }) => f.type === 'WORKFLOW'));
-		const repeated = await client.get('/api/v2/flows?type=inboundcall&type=inboundchat&pageSize=200');
+		const repeated = await client.get(
+			'/api/v2/flows?type=inboundcall&type=inboundchat&pageSize=200',
+		);
 		assert.equal(repeated.data.total, 17);
 		const comma = await client.get('/api/v2/flows?type=inboundcall,inboundchat&pageSize=200');
 		assert.equal(comma.data.total, 17);
@@ -50,52 +54,93 @@ describe('emulator: flows and versions', () => {
 	});
 
 	it('matches name with * wildcards case-insensitively, exactly without *, or as contains by knob', async () => {
-		const wild = await client.get('/api/v2/flows', { params: { name: 'bulk workflow 00*', pageSize: 100 } });
+		const wild = await client.get('/api/v2/flows', {
+			params: { name: 'bulk workflow 00*', pageSize: 100 },
+		});
 		assert.deepEqual(
 			wild.data.entities.map((f: { name: string }) => f.name),
-			['Bulk workflow 001', 'Bulk workflow 002', 'Bulk workflow 003', 'Bulk workflow 004', 'Bulk workflow 005', 'Bulk workflow 006', 'Bulk workflow 007', 'Bulk workflow 008', 'Bulk workflow 009'],
+			[
+				'Bulk workflow 001',
+				'Bulk workflow 002',
+				'Bulk workflow 003',
+				'Bulk workflow 004',
+				'Bulk workflow 005',
+				'Bulk workflow 006',
+				'Bulk workflow 007',
+				'Bulk workflow 008',
+				'Bulk workflow 009',
+			],
 		);
 		const middle = await client.get('/api/v2/flows', { params: { name: '*FOLLOW*' } });
-		assert.deepEqual(middle.data.entities.map((f: { id: string }) => f.id), [seedIds.demo]);
+		assert.deepEqual(
+			middle.data.entities.map((f: { id: string }) => f.id),
+			[seedIds.demo],
+		);
 		const exact = await client.get('/api/v2/flows', { params: { name: 'customer follow-up' } });
-		assert.deepEqual(exact.data.entities.map((f: { id: string }) => f.id), [seedIds.demo]);
+		assert.deepEqual(
+			exact.data.entities.map((f: { id: string }) => f.id),
+			[seedIds.demo],
+		);
 		const partial = await client.get('/api/v2/flows', { params: { name: 'follow' } });
 		assert.equal(partial.data.total, 0, 'without * the name must match exactly');
 		emu.configure({ nameFilterWithoutWildcard: 'contains' });
 		try {
 			const contains = await client.get('/api/v2/flows', { params: { name: 'follow' } });
-			assert.deepEqual(contains.data.entities.map((f: { id: string }) => f.id), [seedIds.demo]);
+			assert.deepEqual(
+				contains.data.entities.map((f: { id: string }) => f.id),
+				[seedIds.demo],
+			);
 		} finally {
 			emu.configure({ nameFilterWithoutWildcard: 'exact' });
 		}
-		const description = await client.get('/api/v2/flows', { params: { description: '*group alpha*', pageSize: 100 } });
+		const description = await client.get('/api/v2/flows', {
+			params: { description: '*group alpha*', pageSize: 100 },
+		});
 		assert.equal(description.data.total, 40);
 		const either = await client.get('/api/v2/flows', { params: { nameOrDescription: '*EVER*' } });
-		assert.deepEqual(either.data.entities.map((f: { id: string }) => f.id).sort(), [seedIds.allTypes, seedIds.neverEnding].sort());
+		assert.deepEqual(
+			either.data.entities.map((f: { id: string }) => f.id).sort(),
+			[seedIds.allTypes, seedIds.neverEnding].sort(),
+		);
 	});
 
 	it('includes inputSchema/outputSchema only with includeSchemas=true', async () => {
 		const without = await client.get('/api/v2/flows', { params: { name: 'Customer follow-up' } });
 		assert.equal(without.data.entities[0].inputSchema, undefined);
 		assert.equal(without.data.entities[0].outputSchema, undefined);
-		const withSchemas = await client.get('/api/v2/flows', { params: { name: 'Customer follow-up', includeSchemas: true } });
+		const withSchemas = await client.get('/api/v2/flows', {
+			params: { name: 'Customer follow-up', includeSchemas: true },
+		});
 		// The real dialect (the default): a $ref per property, no required (realDialect.test.ts checks the rest).
 		const schema = withSchemas.data.entities[0].inputSchema;
 		assert.equal(schema.type, 'object');
 		assert.equal(schema.required, undefined);
-		assert.deepEqual(schema.properties['Flow.priority'], { description: '1 (low) to 5 (urgent); 3 and above escalates.', $ref: '#/definitions/archInteger' });
+		assert.deepEqual(schema.properties['Flow.priority'], {
+			description: '1 (low) to 5 (urgent); 3 and above escalates.',
+			$ref: '#/definitions/archInteger',
+		});
 		assert.ok(withSchemas.data.entities[0].outputSchema.properties['Flow.greeting']);
 	});
 
 	it('sorts, hides deleted flows unless deleted=true, and filters by publishVersionId', async () => {
-		const desc = await client.get('/api/v2/flows', { params: { sortBy: 'name', sortOrder: 'desc', type: 'workflow', pageSize: 3 } });
-		assert.deepEqual(desc.data.entities.map((f: { name: string }) => f.name), ['Unpublished workflow', 'Random duration', 'No inputs']);
+		const desc = await client.get('/api/v2/flows', {
+			params: { sortBy: 'name', sortOrder: 'desc', type: 'workflow', pageSize: 3 },
+		});
+		assert.deepEqual(
+			desc.data.entities.map((f: { name: string }) => f.name),
+			['Unpublished workflow', 'Random duration', 'No inputs'],
+		);
 		const hidden = await client.get('/api/v2/flows', { params: { name: 'Deleted workflow' } });
 		assert.equal(hidden.data.total, 0);
-		const shown = await client.get('/api/v2/flows', { params: { name: 'Deleted workflow', deleted: true } });
+		const shown = await client.get('/api/v2/flows', {
+			params: { name: 'Deleted workflow', deleted: true },
+		});
 		assert.equal(shown.data.entities[0].deleted, true);
 		const v3 = await client.get('/api/v2/flows', { params: { publishVersionId: '3.0' } });
-		assert.deepEqual(v3.data.entities.map((f: { id: string }) => f.id), [seedIds.multiVersion]);
+		assert.deepEqual(
+			v3.data.entities.map((f: { id: string }) => f.id),
+			[seedIds.multiVersion],
+		);
 	});
 
 	it('rejects bad paging and sorting parameters with 400 invalid.value', async () => {
@@ -108,7 +153,12 @@ describe('emulator: flows and versions', () => {
 		assertError(await client.get('/api/v2/flows?pageNumber=0'), 400, 'invalid.value', 'pageNumber');
 		assertError(await client.get('/api/v2/flows?pageSize=abc'), 400, 'invalid.value', 'pageSize');
 		assertError(await client.get('/api/v2/flows?sortBy=color'), 400, 'invalid.value', 'sortBy');
-		assertError(await client.get('/api/v2/flows?includeSchemas=yes'), 400, 'invalid.value', 'includeSchemas');
+		assertError(
+			await client.get('/api/v2/flows?includeSchemas=yes'),
+			400,
+			'invalid.value',
+			'includeSchemas',
+		);
 	});
 
 	it('GET /api/v2/flows/{id} answers the Flow with versions, division and the published schemas', async () => {
@@ -123,7 +173,10 @@ describe('emulator: flows and versions', () => {
 		assert.equal(flow.publishedVersion.type, 'PUBLISH');
 		assert.equal(typeof flow.publishedVersion.dateCreated, 'number');
 		assert.equal(flow.checkedInVersion.id, '3.0');
-		assert.deepEqual(Object.keys(flow.inputSchema.properties).sort(), ['Flow.v3Count', 'Flow.v3Text']);
+		assert.deepEqual(Object.keys(flow.inputSchema.properties).sort(), [
+			'Flow.v3Count',
+			'Flow.v3Text',
+		]);
 		assert.equal(flow.active, true);
 		assert.equal(flow.deleted, false);
 		const unpublished = (await client.get(`/api/v2/flows/${seedIds.unpublished}`)).data;
@@ -133,31 +186,63 @@ describe('emulator: flows and versions', () => {
 		const deleted = await client.get(`/api/v2/flows/${seedIds.deleted}`);
 		assert.equal(deleted.status, 200);
 		assert.equal(deleted.data.deleted, true);
-		assertError(await client.get('/api/v2/flows/00000000-dead-4000-8000-000000000000'), 404, 'not.found', '00000000-dead');
+		assertError(
+			await client.get('/api/v2/flows/00000000-dead-4000-8000-000000000000'),
+			404,
+			'not.found',
+			'00000000-dead',
+		);
 	});
 
 	it('lists and reads versions, each with its own inputSchema', async () => {
 		const list = await client.get(`/api/v2/flows/${seedIds.multiVersion}/versions`);
 		assert.equal(list.status, 200);
 		assert.equal(list.data.total, 3);
-		assert.deepEqual(list.data.entities.map((v: { id: string }) => v.id), ['3.0', '2.0', '1.0']);
-		const paged = await client.get(`/api/v2/flows/${seedIds.multiVersion}/versions?pageSize=2&pageNumber=2`);
-		assert.deepEqual(paged.data.entities.map((v: { id: string }) => v.id), ['1.0']);
+		assert.deepEqual(
+			list.data.entities.map((v: { id: string }) => v.id),
+			['3.0', '2.0', '1.0'],
+		);
+		const paged = await client.get(
+			`/api/v2/flows/${seedIds.multiVersion}/versions?pageSize=2&pageNumber=2`,
+		);
+		assert.deepEqual(
+			paged.data.entities.map((v: { id: string }) => v.id),
+			['1.0'],
+		);
 		assert.match(paged.data.previousUri, /\/versions\?.*pageNumber=1/);
 		const v2 = await client.get(`/api/v2/flows/${seedIds.multiVersion}/versions/2.0`);
 		assert.equal(v2.status, 200);
-		assert.deepEqual(v2.data.inputSchema.required, ['Flow.v2Number'], 'multiVersion is a plain-dialect seed flow');
+		assert.deepEqual(
+			v2.data.inputSchema.required,
+			['Flow.v2Number'],
+			'multiVersion is a plain-dialect seed flow',
+		);
 		assert.equal(v2.data.selfUri, `/api/v2/flows/${seedIds.multiVersion}/versions/2.0`);
 		assert.match(v2.data.datePublished, /^\d{4}-\d{2}-\d{2}T/);
-		assertError(await client.get(`/api/v2/flows/${seedIds.multiVersion}/versions/9.0`), 404, 'not.found', '9.0');
+		assertError(
+			await client.get(`/api/v2/flows/${seedIds.multiVersion}/versions/9.0`),
+			404,
+			'not.found',
+			'9.0',
+		);
 		assertError(await client.get('/api/v2/flows/nope/versions'), 404, 'not.found');
 	});
 
 	it('requires architect:flow:view on every flow endpoint', async () => {
 		const noView = await api(emu, 'noFlowView');
-		for (const path of ['/api/v2/flows', `/api/v2/flows/${seedIds.demo}`, `/api/v2/flows/${seedIds.demo}/versions`, `/api/v2/flows/${seedIds.demo}/versions/1.0`]) {
+		for (const path of [
+			'/api/v2/flows',
+			`/api/v2/flows/${seedIds.demo}`,
+			`/api/v2/flows/${seedIds.demo}/versions`,
+			`/api/v2/flows/${seedIds.demo}/versions/1.0`,
+		]) {
 			const res = await noView.get(path);
-			assertError(res, 403, 'missing.permissions', 'You are missing the following permission(s): [architect:flow:view]');
+			assertError(
+				res,
+				403,
+				'missing.permissions',
+				'You are missing the following permission(s): [architect:flow:view]',
+			);
 			assert.equal(res.data.messageParams.permissions, '[architect:flow:view]');
 		}
 	});

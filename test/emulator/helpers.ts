@@ -2,7 +2,12 @@
 import assert from 'node:assert/strict';
 import * as http from 'node:http';
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
-import { seedClients, startEmulator, type EmulatorOptions, type RunningEmulator } from '../../emulator';
+import {
+	seedClients,
+	startEmulator,
+	type EmulatorOptions,
+	type RunningEmulator,
+} from '../../emulator';
 
 export { seedIds, seedClients } from '../../emulator';
 
@@ -15,7 +20,12 @@ export async function start(options: EmulatorOptions = {}): Promise<RunningEmula
 
 /** A raw client: never throws on HTTP status. */
 export function raw(emu: RunningEmulator): AxiosInstance {
-	return axios.create({ baseURL: emu.url, validateStatus: () => true, timeout: 10_000, httpAgent: agent });
+	return axios.create({
+		baseURL: emu.url,
+		validateStatus: () => true,
+		timeout: 10_000,
+		httpAgent: agent,
+	});
 }
 
 export function basic(clientId: string, clientSecret: string): string {
@@ -23,15 +33,27 @@ export function basic(clientId: string, clientSecret: string): string {
 }
 
 /** POST /oauth/token the way Genesys's SDKs do it. */
-export function requestToken(emu: RunningEmulator, clientId: string, clientSecret: string, scope?: string): Promise<AxiosResponse> {
+export function requestToken(
+	emu: RunningEmulator,
+	clientId: string,
+	clientSecret: string,
+	scope?: string,
+): Promise<AxiosResponse> {
 	const form = new URLSearchParams({ grant_type: 'client_credentials' });
 	if (scope !== undefined) form.set('scope', scope);
 	return raw(emu).post('/oauth/token', form.toString(), {
-		headers: { Authorization: basic(clientId, clientSecret), 'Content-Type': 'application/x-www-form-urlencoded' },
+		headers: {
+			Authorization: basic(clientId, clientSecret),
+			'Content-Type': 'application/x-www-form-urlencoded',
+		},
 	});
 }
 
-export async function token(emu: RunningEmulator, client: keyof typeof seedClients = 'demo', scope?: string): Promise<string> {
+export async function token(
+	emu: RunningEmulator,
+	client: keyof typeof seedClients = 'demo',
+	scope?: string,
+): Promise<string> {
 	const { clientId, clientSecret } = seedClients[client];
 	const res = await requestToken(emu, clientId, clientSecret, scope);
 	assert.equal(res.status, 200, JSON.stringify(res.data));
@@ -39,21 +61,41 @@ export async function token(emu: RunningEmulator, client: keyof typeof seedClien
 }
 
 /** An API client holding a fresh token of `client`. */
-export async function api(emu: RunningEmulator, client: keyof typeof seedClients = 'demo', scope?: string): Promise<AxiosInstance> {
+export async function api(
+	emu: RunningEmulator,
+	client: keyof typeof seedClients = 'demo',
+	scope?: string,
+): Promise<AxiosInstance> {
 	const t = await token(emu, client, scope);
-	return axios.create({ baseURL: emu.url, validateStatus: () => true, timeout: 10_000, httpAgent: agent, headers: { Authorization: `Bearer ${t}` } });
+	return axios.create({
+		baseURL: emu.url,
+		validateStatus: () => true,
+		timeout: 10_000,
+		httpAgent: agent,
+		headers: { Authorization: `Bearer ${t}` },
+	});
 }
 
 /** Asserts a Genesys error body: status, code, message snippets, and contextId === ININ-Correlation-Id. */
-export function assertError(res: AxiosResponse, status: number, code: string, ...snippets: (string | RegExp)[]): void {
-	assert.equal(res.status, status, `expected ${status}, got ${res.status}: ${JSON.stringify(res.data)}`);
+export function assertError(
+	res: AxiosResponse,
+	status: number,
+	code: string,
+	...snippets: (string | RegExp)[]
+): void {
+	assert.equal(
+		res.status,
+		status,
+		`expected ${status}, got ${res.status}: ${JSON.stringify(res.data)}`,
+	);
 	assert.equal(res.data.code, code, JSON.stringify(res.data));
 	assert.equal(res.data.status, status);
 	const correlation = res.headers['inin-correlation-id'];
 	assert.match(String(correlation), /^[0-9a-f-]{36}$/);
 	assert.equal(res.data.contextId, correlation);
 	for (const s of snippets) {
-		if (typeof s === 'string') assert.ok(String(res.data.message).includes(s), `message lacks '${s}': ${res.data.message}`);
+		if (typeof s === 'string')
+			assert.ok(String(res.data.message).includes(s), `message lacks '${s}': ${res.data.message}`);
 		else assert.match(String(res.data.message), s);
 	}
 }
@@ -61,16 +103,34 @@ export function assertError(res: AxiosResponse, status: number, code: string, ..
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A bare keep-alive JSON POST, for tests that send thousands of requests (axios costs ~0.5 ms each). */
-export function postJson(emu: RunningEmulator, path: string, bearer: string, body: unknown): Promise<{ status: number; data: { id: string } & Record<string, unknown> }> {
+export function postJson(
+	emu: RunningEmulator,
+	path: string,
+	bearer: string,
+	body: unknown,
+): Promise<{ status: number; data: { id: string } & Record<string, unknown> }> {
 	const payload = JSON.stringify(body);
 	return new Promise((resolve, reject) => {
 		const req = http.request(
 			`${emu.url}${path}`,
-			{ method: 'POST', agent, headers: { Authorization: `Bearer ${bearer}`, 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) } },
+			{
+				method: 'POST',
+				agent,
+				headers: {
+					Authorization: `Bearer ${bearer}`,
+					'Content-Type': 'application/json',
+					'Content-Length': Buffer.byteLength(payload),
+				},
+			},
 			(res) => {
 				const chunks: Buffer[] = [];
 				res.on('data', (c: Buffer) => chunks.push(c));
-				res.on('end', () => resolve({ status: res.statusCode ?? 0, data: JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null') }));
+				res.on('end', () =>
+					resolve({
+						status: res.statusCode ?? 0,
+						data: JSON.parse(Buffer.concat(chunks).toString('utf8') || 'null'),
+					}),
+				);
 			},
 		);
 		req.on('error', reject);

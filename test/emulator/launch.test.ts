@@ -30,11 +30,19 @@ describe('emulator: POST /api/v2/flows/executions', () => {
 	});
 
 	it('launches a workflow and answers {id, name, flowVersion, selfUri}; the launch is recorded exactly as sent', async () => {
-		const res = await launch({ flowId: seedIds.demo, name: 'Follow up C-1', inputData: { ...DEMO_INPUT, 'Flow.tags': ['vip'] } });
+		const res = await launch({
+			flowId: seedIds.demo,
+			name: 'Follow up C-1',
+			inputData: { ...DEMO_INPUT, 'Flow.tags': ['vip'] },
+		});
 		assert.equal(res.status, 200);
 		assert.match(res.data.id, /^[0-9a-f-]{36}$/);
 		assert.equal(res.data.name, 'Follow up C-1');
-		assert.deepEqual(res.data.flowVersion, { id: '1.0', name: '1.0', selfUri: `/api/v2/flows/${seedIds.demo}/versions/1.0` });
+		assert.deepEqual(res.data.flowVersion, {
+			id: '1.0',
+			name: '1.0',
+			selfUri: `/api/v2/flows/${seedIds.demo}/versions/1.0`,
+		});
 		assert.equal(res.data.selfUri, `/api/v2/flows/executions/${res.data.id}`);
 		const [record] = emu.executions();
 		assert.equal(record.id, res.data.id);
@@ -47,19 +55,38 @@ describe('emulator: POST /api/v2/flows/executions', () => {
 		assert.equal(record.clientId, 'demo-client');
 		assert.equal(record.tokenScope, null);
 		const listed = await raw(emu).get('/__emulator/executions');
-		assert.deepEqual(listed.data.map((e: { id: string }) => e.id), [res.data.id]);
+		assert.deepEqual(
+			listed.data.map((e: { id: string }) => e.id),
+			[res.data.id],
+		);
 		assert.equal(emu.stats().launches[seedIds.demo], 1);
 		assert.equal(emu.stats().launchesTotal, 1);
 	});
 
 	it('accepts every Architect input type, absent inputData and {} for a flow without inputs', async () => {
-		assert.equal((await launch({ flowId: seedIds.allTypes, inputData: ALL_TYPES_VALID })).status, 200);
-		assert.equal((await launch({ flowId: seedIds.allTypes, inputData: { 'Flow.stringInput': 'x', 'Flow.integerInput': 1, 'Flow.colour': null } })).status, 200, 'null unsets an optional input');
+		assert.equal(
+			(await launch({ flowId: seedIds.allTypes, inputData: ALL_TYPES_VALID })).status,
+			200,
+		);
+		assert.equal(
+			(
+				await launch({
+					flowId: seedIds.allTypes,
+					inputData: { 'Flow.stringInput': 'x', 'Flow.integerInput': 1, 'Flow.colour': null },
+				})
+			).status,
+			200,
+			'null unsets an optional input',
+		);
 		assert.equal((await launch({ flowId: seedIds.noInputs, inputData: {} })).status, 200);
 		assert.equal((await launch({ flowId: seedIds.noInputs })).status, 200);
 		const named = await launch({ flowId: seedIds.noInputs });
 		assert.match(named.data.name, /^No inputs /, 'a generated name when none is sent');
-		assert.equal(emu.executions()[3].inputData, undefined, 'absent inputData is recorded as absent');
+		assert.equal(
+			emu.executions()[3].inputData,
+			undefined,
+			'absent inputData is recorded as absent',
+		);
 	});
 
 	it('rejects missing inputData when missingInputData is reject', async () => {
@@ -89,11 +116,27 @@ describe('emulator: POST /api/v2/flows/executions', () => {
 			transformRequest: [(data: unknown) => data],
 		});
 		assertError(notJson, 400, 'bad.request', 'not valid JSON');
-		assertError(await client.post('/api/v2/flows/executions', [seedIds.demo]), 400, 'bad.request', 'JSON object');
-		const big = await launch({ flowId: seedIds.allTypes, inputData: { 'Flow.stringInput': 'x'.repeat(512_001), 'Flow.integerInput': 1 } });
+		assertError(
+			await client.post('/api/v2/flows/executions', [seedIds.demo]),
+			400,
+			'bad.request',
+			'JSON object',
+		);
+		const big = await launch({
+			flowId: seedIds.allTypes,
+			inputData: { 'Flow.stringInput': 'x'.repeat(512_001), 'Flow.integerInput': 1 },
+		});
 		assertError(big, 413, 'request.entity.too.large', '512000');
 		const justUnder = 'x'.repeat(511_000);
-		assert.equal((await launch({ flowId: seedIds.allTypes, inputData: { 'Flow.stringInput': justUnder, 'Flow.integerInput': 1 } })).status, 200);
+		assert.equal(
+			(
+				await launch({
+					flowId: seedIds.allTypes,
+					inputData: { 'Flow.stringInput': justUnder, 'Flow.integerInput': 1 },
+				})
+			).status,
+			200,
+		);
 	});
 
 	it('validates flowId, flow state, type and version', async () => {
@@ -101,42 +144,97 @@ describe('emulator: POST /api/v2/flows/executions', () => {
 		assertError(await launch({ flowId: 42 }), 400, 'invalid.value', 'flowId must be a string');
 		const unknown = await launch({ flowId: '00000000-dead-4000-8000-000000000000', inputData: {} });
 		assertError(unknown, 404, 'not.found', '00000000-dead-4000-8000-000000000000');
-		assertError(await launch({ flowId: seedIds.deleted, inputData: {} }), 410, 'architect.flow.deleted', 'deleted');
+		assertError(
+			await launch({ flowId: seedIds.deleted, inputData: {} }),
+			410,
+			'architect.flow.deleted',
+			'deleted',
+		);
 		const ivr = await launch({ flowId: seedIds.inboundCall, inputData: {} });
 		assertError(ivr, 400, 'bad.request', 'INBOUNDCALL', 'cannot be launched', 'WORKFLOW');
 		const unpublished = await launch({ flowId: seedIds.unpublished, inputData: {} });
 		assertError(unpublished, 400, 'bad.request', 'no published version', 'Publish');
-		assertError(await launch({ flowId: seedIds.unpublished, flowVersion: '1.0', inputData: {} }), 400, 'bad.request', 'not published');
-		const badVersion = await launch({ flowId: seedIds.multiVersion, flowVersion: '9.0', inputData: {} });
+		assertError(
+			await launch({ flowId: seedIds.unpublished, flowVersion: '1.0', inputData: {} }),
+			400,
+			'bad.request',
+			'not published',
+		);
+		const badVersion = await launch({
+			flowId: seedIds.multiVersion,
+			flowVersion: '9.0',
+			inputData: {},
+		});
 		assertError(badVersion, 404, 'not.found', "no version '9.0'", '1.0, 2.0, 3.0');
 		assert.equal(badVersion.data.details[0].fieldName, 'flowVersion');
-		assertError(await launch({ flowId: seedIds.multiVersion, flowVersion: 3, inputData: {} }), 400, 'invalid.value', 'flowVersion');
-		assertError(await launch({ flowId: seedIds.noInputs, name: 7 }), 400, 'invalid.value', 'name must be a string');
+		assertError(
+			await launch({ flowId: seedIds.multiVersion, flowVersion: 3, inputData: {} }),
+			400,
+			'invalid.value',
+			'flowVersion',
+		);
+		assertError(
+			await launch({ flowId: seedIds.noInputs, name: 7 }),
+			400,
+			'invalid.value',
+			'name must be a string',
+		);
 		assert.equal(emu.executions().length, 0);
 	});
 
 	it('strict: validates inputData against the requested version, defaulting to the latest published (3.0)', async () => {
 		emu.configure({ launchValidation: 'strict' });
-		const latest = await launch({ flowId: seedIds.multiVersion, inputData: { 'Flow.v3Text': 'x' } });
+		const latest = await launch({
+			flowId: seedIds.multiVersion,
+			inputData: { 'Flow.v3Text': 'x' },
+		});
 		assert.equal(latest.status, 200);
 		assert.equal(latest.data.flowVersion.id, '3.0');
 		for (const empty of [null, '']) {
-			const res = await launch({ flowId: seedIds.multiVersion, flowVersion: empty, inputData: { 'Flow.v3Text': 'x' } });
-			assert.equal(res.data.flowVersion.id, '3.0', `flowVersion ${JSON.stringify(empty)} means latest`);
+			const res = await launch({
+				flowId: seedIds.multiVersion,
+				flowVersion: empty,
+				inputData: { 'Flow.v3Text': 'x' },
+			});
+			assert.equal(
+				res.data.flowVersion.id,
+				'3.0',
+				`flowVersion ${JSON.stringify(empty)} means latest`,
+			);
 		}
-		const v1 = await launch({ flowId: seedIds.multiVersion, flowVersion: '1.0', inputData: { 'Flow.v1Text': 'x' } });
+		const v1 = await launch({
+			flowId: seedIds.multiVersion,
+			flowVersion: '1.0',
+			inputData: { 'Flow.v1Text': 'x' },
+		});
 		assert.equal(v1.status, 200);
 		assert.equal(v1.data.flowVersion.id, '1.0');
-		const wrongVersionInputs = await launch({ flowId: seedIds.multiVersion, flowVersion: '2.0', inputData: { 'Flow.v3Text': 'x' } });
-		assertError(wrongVersionInputs, 400, 'invalid.value', "Unknown input 'Flow.v3Text'", 'Flow.v2Number is a required input');
-		assert.deepEqual(wrongVersionInputs.data.details.map((d: { fieldName: string }) => d.fieldName), ['Flow.v3Text', 'Flow.v2Number']);
+		const wrongVersionInputs = await launch({
+			flowId: seedIds.multiVersion,
+			flowVersion: '2.0',
+			inputData: { 'Flow.v3Text': 'x' },
+		});
+		assertError(
+			wrongVersionInputs,
+			400,
+			'invalid.value',
+			"Unknown input 'Flow.v3Text'",
+			'Flow.v2Number is a required input',
+		);
+		assert.deepEqual(
+			wrongVersionInputs.data.details.map((d: { fieldName: string }) => d.fieldName),
+			['Flow.v3Text', 'Flow.v2Number'],
+		);
 		const records = emu.executions();
-		assert.deepEqual(records.map((r) => [r.flowVersion, r.requestedFlowVersion]), [
-			['3.0', undefined],
-			['3.0', null],
-			['3.0', ''],
-			['1.0', '1.0'],
-		]);
+		assert.deepEqual(
+			records.map((r) => [r.flowVersion, r.requestedFlowVersion]),
+			[
+				['3.0', undefined],
+				['3.0', null],
+				['3.0', ''],
+				['1.0', '1.0'],
+			],
+		);
 	});
 
 	it('rejects null or non-object inputData', async () => {
@@ -149,29 +247,80 @@ describe('emulator: POST /api/v2/flows/executions', () => {
 
 	it('strict: explains unknown keys: missing Flow. prefix, wrong case, not an input', async () => {
 		emu.configure({ launchValidation: 'strict' });
-		const noPrefix = await launch({ flowId: seedIds.demo, inputData: { customerId: 'C-1', 'Flow.customerName': 'Ann' } });
-		assertError(noPrefix, 400, 'invalid.value', "did you mean 'Flow.customerId'", 'Flow. prefix', "'Customer follow-up'");
+		const noPrefix = await launch({
+			flowId: seedIds.demo,
+			inputData: { customerId: 'C-1', 'Flow.customerName': 'Ann' },
+		});
+		assertError(
+			noPrefix,
+			400,
+			'invalid.value',
+			"did you mean 'Flow.customerId'",
+			'Flow. prefix',
+			"'Customer follow-up'",
+		);
 		assert.equal(noPrefix.data.details[0].fieldName, 'customerId');
 		assert.equal(noPrefix.data.entityId, seedIds.demo);
-		const wrongCase = await launch({ flowId: seedIds.demo, inputData: { ...DEMO_INPUT, 'Flow.CustomerName': 'Ann' } });
-		assertError(wrongCase, 400, 'invalid.value', "did you mean 'Flow.customerName'", 'case-sensitive');
-		const lowerPrefix = await launch({ flowId: seedIds.demo, inputData: { ...DEMO_INPUT, 'flow.email': 'a@b.c' } });
+		const wrongCase = await launch({
+			flowId: seedIds.demo,
+			inputData: { ...DEMO_INPUT, 'Flow.CustomerName': 'Ann' },
+		});
+		assertError(
+			wrongCase,
+			400,
+			'invalid.value',
+			"did you mean 'Flow.customerName'",
+			'case-sensitive',
+		);
+		const lowerPrefix = await launch({
+			flowId: seedIds.demo,
+			inputData: { ...DEMO_INPUT, 'flow.email': 'a@b.c' },
+		});
 		assertError(lowerPrefix, 400, 'invalid.value', "did you mean 'Flow.email'");
-		const notInput = await launch({ flowId: seedIds.demo, inputData: { ...DEMO_INPUT, 'Flow.phone': '123' } });
-		assertError(notInput, 400, 'invalid.value', "Unknown input 'Flow.phone'", 'Flow.customerId, Flow.customerName', 'Input to flow');
+		const notInput = await launch({
+			flowId: seedIds.demo,
+			inputData: { ...DEMO_INPUT, 'Flow.phone': '123' },
+		});
+		assertError(
+			notInput,
+			400,
+			'invalid.value',
+			"Unknown input 'Flow.phone'",
+			'Flow.customerId, Flow.customerName',
+			'Input to flow',
+		);
 		const noInputs = await launch({ flowId: seedIds.noInputs, inputData: { 'Flow.x': 1 } });
 		assertError(noInputs, 400, 'invalid.value', 'it has no inputs');
 		emu.configure({ unknownInputKeys: 'ignore' });
-		assert.equal((await launch({ flowId: seedIds.demo, inputData: { ...DEMO_INPUT, 'Flow.phone': '123' } })).status, 200);
+		assert.equal(
+			(await launch({ flowId: seedIds.demo, inputData: { ...DEMO_INPUT, 'Flow.phone': '123' } }))
+				.status,
+			200,
+		);
 	});
 
 	it('strict: reports missing required inputs and every type error with the Flow. key in details', async () => {
 		emu.configure({ launchValidation: 'strict' });
 		const missing = await launch({ flowId: seedIds.demo, inputData: { 'Flow.customerId': 'C-1' } });
-		assertError(missing, 400, 'invalid.value', 'Flow.customerName is a required input and is missing');
-		assert.deepEqual(missing.data.details, [{ errorCode: 'required.input.missing', fieldName: 'Flow.customerName' }]);
-		const requiredNull = await launch({ flowId: seedIds.demo, inputData: { ...DEMO_INPUT, 'Flow.customerName': null } });
-		assertError(requiredNull, 400, 'invalid.value', 'Flow.customerName is a required input and cannot be null');
+		assertError(
+			missing,
+			400,
+			'invalid.value',
+			'Flow.customerName is a required input and is missing',
+		);
+		assert.deepEqual(missing.data.details, [
+			{ errorCode: 'required.input.missing', fieldName: 'Flow.customerName' },
+		]);
+		const requiredNull = await launch({
+			flowId: seedIds.demo,
+			inputData: { ...DEMO_INPUT, 'Flow.customerName': null },
+		});
+		assertError(
+			requiredNull,
+			400,
+			'invalid.value',
+			'Flow.customerName is a required input and cannot be null',
+		);
 
 		const cases: [string, unknown, string][] = [
 			['Flow.integerInput', '41', 'must be an Integer'],
@@ -191,20 +340,36 @@ describe('emulator: POST /api/v2/flows/executions', () => {
 			['Flow.colour', 'purple', 'must be one of "red", "green", "blue"'],
 		];
 		for (const [key, value, snippet] of cases) {
-			const res = await launch({ flowId: seedIds.allTypes, inputData: { ...ALL_TYPES_VALID, [key]: value } });
+			const res = await launch({
+				flowId: seedIds.allTypes,
+				inputData: { ...ALL_TYPES_VALID, [key]: value },
+			});
 			assertError(res, 400, 'invalid.value', snippet, "flow 'All input types' (version 1.0)");
-			assert.deepEqual(res.data.details, [{ errorCode: 'invalid.value', fieldName: key }], `${key}=${JSON.stringify(value)}`);
+			assert.deepEqual(
+				res.data.details,
+				[{ errorCode: 'invalid.value', fieldName: key }],
+				`${key}=${JSON.stringify(value)}`,
+			);
 		}
-		const decimalAcceptsInteger = await launch({ flowId: seedIds.allTypes, inputData: { ...ALL_TYPES_VALID, 'Flow.decimalInput': 3 } });
+		const decimalAcceptsInteger = await launch({
+			flowId: seedIds.allTypes,
+			inputData: { ...ALL_TYPES_VALID, 'Flow.decimalInput': 3 },
+		});
 		assert.equal(decimalAcceptsInteger.status, 200);
-		const offset = await launch({ flowId: seedIds.allTypes, inputData: { ...ALL_TYPES_VALID, 'Flow.dateTimeInput': '2025-02-28T09:30:00+02:00' } });
+		const offset = await launch({
+			flowId: seedIds.allTypes,
+			inputData: { ...ALL_TYPES_VALID, 'Flow.dateTimeInput': '2025-02-28T09:30:00+02:00' },
+		});
 		assert.equal(offset.status, 200);
 		assert.equal(emu.executions().length, 2);
 	});
 
 	it('requires architect:flow:launch', async () => {
 		const noLaunch = await api(emu, 'noLaunch');
-		const res = await noLaunch.post('/api/v2/flows/executions', { flowId: seedIds.demo, inputData: DEMO_INPUT });
+		const res = await noLaunch.post('/api/v2/flows/executions', {
+			flowId: seedIds.demo,
+			inputData: DEMO_INPUT,
+		});
 		assertError(res, 403, 'missing.permissions', '[architect:flow:launch]');
 		assert.equal(emu.executions().length, 0);
 	});
@@ -212,32 +377,64 @@ describe('emulator: POST /api/v2/flows/executions', () => {
 	it('requireScope refuses tokens without the scope with a 403 body or a bare empty 400', async () => {
 		emu.configure({ requireScope: 'flow:execute' });
 		const withoutScope = await api(emu, 'demo');
-		const refused = await withoutScope.post('/api/v2/flows/executions', { flowId: seedIds.demo, inputData: DEMO_INPUT });
+		const refused = await withoutScope.post('/api/v2/flows/executions', {
+			flowId: seedIds.demo,
+			inputData: DEMO_INPUT,
+		});
 		assertError(refused, 403, 'missing.permissions', 'flow:execute');
 		const withScope = await api(emu, 'demo', 'flow:execute');
-		const accepted = await withScope.post('/api/v2/flows/executions', { flowId: seedIds.demo, inputData: DEMO_INPUT });
+		const accepted = await withScope.post('/api/v2/flows/executions', {
+			flowId: seedIds.demo,
+			inputData: DEMO_INPUT,
+		});
 		assert.equal(accepted.status, 200);
 		assert.equal(emu.executions()[0].tokenScope, 'flow:execute');
 
 		emu.configure({ requireScopeFailure: 'empty400' });
-		const bare = await withoutScope.post('/api/v2/flows/executions', { flowId: seedIds.demo, inputData: DEMO_INPUT });
+		const bare = await withoutScope.post('/api/v2/flows/executions', {
+			flowId: seedIds.demo,
+			inputData: DEMO_INPUT,
+		});
 		assert.equal(bare.status, 400);
 		assert.equal(bare.data, '');
 		assert.equal(bare.headers['content-length'], '0');
 		assert.match(bare.headers['inin-correlation-id'], /^[0-9a-f-]{36}$/);
-		assert.equal((await withoutScope.get(`/api/v2/flows/${seedIds.demo}`)).status, 200, 'only launches need the scope');
+		assert.equal(
+			(await withoutScope.get(`/api/v2/flows/${seedIds.demo}`)).status,
+			200,
+			'only launches need the scope',
+		);
 
 		emu.configure({ tokenScopePolicy: 'grant-allowed', requireScopeFailure: '403' });
 		const notGranted = await api(emu, 'noFlowExecuteScope', 'flow:execute');
-		assertError(await notGranted.post('/api/v2/flows/executions', { flowId: seedIds.demo, inputData: DEMO_INPUT }), 403, 'missing.permissions', 'flow:execute');
+		assertError(
+			await notGranted.post('/api/v2/flows/executions', {
+				flowId: seedIds.demo,
+				inputData: DEMO_INPUT,
+			}),
+			403,
+			'missing.permissions',
+			'flow:execute',
+		);
 	});
 
 	it('counts identical launches (flow, name, inputData) within duplicateWindowSeconds as duplicates', async () => {
-		const body = { flowId: seedIds.demo, name: 'same', inputData: { 'Flow.customerName': 'Ann', 'Flow.customerId': 'C-1' } };
+		const body = {
+			flowId: seedIds.demo,
+			name: 'same',
+			inputData: { 'Flow.customerName': 'Ann', 'Flow.customerId': 'C-1' },
+		};
 		assert.equal((await launch(body)).status, 200);
-		assert.equal((await launch({ ...body, inputData: { ...DEMO_INPUT } })).status, 200, 'same inputs, other key order');
+		assert.equal(
+			(await launch({ ...body, inputData: { ...DEMO_INPUT } })).status,
+			200,
+			'same inputs, other key order',
+		);
 		assert.equal((await launch({ ...body, name: 'other' })).status, 200);
-		assert.equal((await launch({ ...body, inputData: { ...DEMO_INPUT, 'Flow.priority': 1 } })).status, 200);
+		assert.equal(
+			(await launch({ ...body, inputData: { ...DEMO_INPUT, 'Flow.priority': 1 } })).status,
+			200,
+		);
 		let stats = emu.stats();
 		assert.equal(stats.launchesTotal, 4);
 		assert.equal(stats.duplicateLaunches, 1);

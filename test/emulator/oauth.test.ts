@@ -26,7 +26,11 @@ describe('emulator: POST /oauth/token', () => {
 	});
 
 	it('answers invalid_client (401 by default, 400 by knob) for a wrong secret, an unknown client or no Basic header', async () => {
-		const expected = { error: 'invalid_client', description: 'authentication failed', error_description: 'authentication failed' };
+		const expected = {
+			error: 'invalid_client',
+			description: 'authentication failed',
+			error_description: 'authentication failed',
+		};
 		const wrongSecret = await requestToken(emu, 'demo-client', 'nope');
 		assert.equal(wrongSecret.status, 401);
 		assert.deepEqual(wrongSecret.data, expected);
@@ -44,23 +48,36 @@ describe('emulator: POST /oauth/token', () => {
 		assert.deepEqual(as400.data, expected);
 		const stats = emu.stats();
 		assert.equal(stats.tokensIssued, 0);
-		assert.deepEqual(stats.tokenRequests.map((r) => [r.clientId, r.status]), [
-			['demo-client', 401],
-			['someone', 401],
-			[null, 401],
-			['demo-client', 400],
-		]);
+		assert.deepEqual(
+			stats.tokenRequests.map((r) => [r.clientId, r.status]),
+			[
+				['demo-client', 401],
+				['someone', 401],
+				[null, 401],
+				['demo-client', 400],
+			],
+		);
 	});
 
 	it('rejects other grant types and a missing grant_type', async () => {
-		const password = await raw(emu).post('/oauth/token', 'grant_type=password&username=a&password=b', {
-			headers: { Authorization: basic('demo-client', 'demo-secret'), 'Content-Type': 'application/x-www-form-urlencoded' },
-		});
+		const password = await raw(emu).post(
+			'/oauth/token',
+			'grant_type=password&username=a&password=b',
+			{
+				headers: {
+					Authorization: basic('demo-client', 'demo-secret'),
+					'Content-Type': 'application/x-www-form-urlencoded',
+				},
+			},
+		);
 		assert.equal(password.status, 400);
 		assert.equal(password.data.error, 'unsupported_grant_type');
 		assert.match(password.data.error_description, /password/);
 		const missing = await raw(emu).post('/oauth/token', '', {
-			headers: { Authorization: basic('demo-client', 'demo-secret'), 'Content-Type': 'application/x-www-form-urlencoded' },
+			headers: {
+				Authorization: basic('demo-client', 'demo-secret'),
+				'Content-Type': 'application/x-www-form-urlencoded',
+			},
 		});
 		assert.equal(missing.status, 400);
 		assert.equal(missing.data.error, 'invalid_request');
@@ -70,7 +87,11 @@ describe('emulator: POST /oauth/token', () => {
 		const res = await requestToken(emu, 'no-scope-client', 'no-scope-secret', 'flow:execute');
 		assert.equal(res.status, 200);
 		assert.equal('scope' in res.data, false);
-		assert.deepEqual(emu.stats().tokenRequests[0], { clientId: 'no-scope-client', scope: 'flow:execute', status: 200 });
+		assert.deepEqual(emu.stats().tokenRequests[0], {
+			clientId: 'no-scope-client',
+			scope: 'flow:execute',
+			status: 200,
+		});
 	});
 
 	it("tokenScopePolicy 'reject-unknown' answers invalid_scope for a scope the client may not have", async () => {
@@ -95,14 +116,21 @@ describe('emulator: POST /oauth/token', () => {
 		assert.equal(none.status, 200);
 		assert.equal('scope' in none.data, false, 'nothing granted: scope omitted');
 		const unasked = await requestToken(emu, 'no-scope-client', 'no-scope-secret');
-		assert.equal(unasked.data.scope, 'architect:readonly', 'no scope requested: every allowed scope');
+		assert.equal(
+			unasked.data.scope,
+			'architect:readonly',
+			'no scope requested: every allowed scope',
+		);
 	});
 
 	it('tokens expire after tokenLifetimeSeconds and then answer 401 bad.credentials', async () => {
 		emu.configure({ tokenLifetimeSeconds: 1 });
 		const res = await requestToken(emu, 'demo-client', 'demo-secret');
 		assert.equal(res.data.expires_in, 1);
-		const get = () => raw(emu).get(`/api/v2/flows/${seedIds.demo}`, { headers: { Authorization: `Bearer ${res.data.access_token}` } });
+		const get = () =>
+			raw(emu).get(`/api/v2/flows/${seedIds.demo}`, {
+				headers: { Authorization: `Bearer ${res.data.access_token}` },
+			});
 		assert.equal((await get()).status, 200);
 		await sleep(1100);
 		assertError(await get(), 401, 'bad.credentials', 'Invalid login credentials');
@@ -111,7 +139,8 @@ describe('emulator: POST /oauth/token', () => {
 	it('POST /__emulator/tokens/expire and expireTokens() expire every issued token now', async () => {
 		const t1 = await token(emu);
 		const t2 = await token(emu);
-		const get = (t: string) => raw(emu).get('/api/v2/flows', { headers: { Authorization: `Bearer ${t}` } });
+		const get = (t: string) =>
+			raw(emu).get('/api/v2/flows', { headers: { Authorization: `Bearer ${t}` } });
 		assert.equal((await get(t1)).status, 200);
 		const expired = await raw(emu).post('/__emulator/tokens/expire');
 		assert.equal(expired.status, 200);
@@ -125,19 +154,37 @@ describe('emulator: POST /oauth/token', () => {
 	});
 
 	it('answers 401 authentication.required without a bearer token and bad.credentials for an unknown one', async () => {
-		assertError(await raw(emu).get('/api/v2/flows'), 401, 'authentication.required', 'No authentication bearer token');
-		assertError(await raw(emu).get('/api/v2/flows', { headers: { Authorization: 'Basic abc' } }), 401, 'authentication.required');
-		assertError(await raw(emu).get('/api/v2/flows', { headers: { Authorization: 'Bearer made-up' } }), 401, 'bad.credentials');
+		assertError(
+			await raw(emu).get('/api/v2/flows'),
+			401,
+			'authentication.required',
+			'No authentication bearer token',
+		);
+		assertError(
+			await raw(emu).get('/api/v2/flows', { headers: { Authorization: 'Basic abc' } }),
+			401,
+			'authentication.required',
+		);
+		assertError(
+			await raw(emu).get('/api/v2/flows', { headers: { Authorization: 'Bearer made-up' } }),
+			401,
+			'bad.credentials',
+		);
 	});
 
 	it('rate-limits the token endpoint per client only when tokenRateLimit is set', async () => {
-		for (let i = 0; i < 5; i++) assert.equal((await requestToken(emu, 'demo-client', 'demo-secret')).status, 200);
+		for (let i = 0; i < 5; i++)
+			assert.equal((await requestToken(emu, 'demo-client', 'demo-secret')).status, 200);
 		emu.configure({ tokenRateLimit: { requests: 2, windowSeconds: 30 } });
 		assert.equal((await requestToken(emu, 'demo-client', 'demo-secret')).status, 200);
 		assert.equal((await requestToken(emu, 'demo-client', 'demo-secret')).status, 200);
 		const limited = await requestToken(emu, 'demo-client', 'demo-secret');
 		assertError(limited, 429, 'too.many.requests');
 		assert.ok(Number(limited.headers['retry-after']) >= 1);
-		assert.equal((await requestToken(emu, 'no-launch-client', 'no-launch-secret')).status, 200, 'other clients have their own window');
+		assert.equal(
+			(await requestToken(emu, 'no-launch-client', 'no-launch-secret')).status,
+			200,
+			'other clients have their own window',
+		);
 	});
 });

@@ -29,7 +29,11 @@ describe('emulator: rate limiting per access token', () => {
 		assert.equal(second.headers['inin-ratelimit-count'], '2');
 		const error = await client.get('/api/v2/flows/nope');
 		assert.equal(error.status, 404);
-		assert.equal(error.headers['inin-ratelimit-count'], '3', 'errors count and carry the headers too');
+		assert.equal(
+			error.headers['inin-ratelimit-count'],
+			'3',
+			'errors count and carry the headers too',
+		);
 	});
 
 	it('answers 429 with Retry-After (whole seconds) and the Genesys body once the window is used up, per token', async () => {
@@ -41,15 +45,34 @@ describe('emulator: rate limiting per access token', () => {
 			assert.equal(ok.headers['inin-ratelimit-count'], String(i));
 			assert.equal(ok.headers['inin-ratelimit-allowed'], '3');
 		}
-		const limited = await client.post('/api/v2/flows/executions', { flowId: seedIds.noInputs, inputData: {} });
-		assertError(limited, 429, 'too.many.requests.retry.after', 'Rate limit exceeded the maximum. Retry the request in [2] seconds');
+		const limited = await client.post('/api/v2/flows/executions', {
+			flowId: seedIds.noInputs,
+			inputData: {},
+		});
+		assertError(
+			limited,
+			429,
+			'too.many.requests.retry.after',
+			'Rate limit exceeded the maximum. Retry the request in [2] seconds',
+		);
 		assert.equal(limited.headers['retry-after'], '2', 'ceil of the remaining ~1.5 s');
-		assert.deepEqual(Object.keys(limited.data).sort(), ['code', 'contextId', 'details', 'errors', 'message', 'status']);
+		assert.deepEqual(Object.keys(limited.data).sort(), [
+			'code',
+			'contextId',
+			'details',
+			'errors',
+			'message',
+			'status',
+		]);
 		assert.deepEqual([limited.data.details, limited.data.errors], [[], []]);
 		assert.equal(emu.executions().length, 0, 'a refused launch does nothing');
 
 		const other = await api(emu);
-		assert.equal((await other.get('/api/v2/flows')).status, 200, 'another token has its own window');
+		assert.equal(
+			(await other.get('/api/v2/flows')).status,
+			200,
+			'another token has its own window',
+		);
 
 		await sleep(1600);
 		const again = await client.get('/api/v2/flows');
@@ -77,10 +100,24 @@ describe('emulator: rate limiting per access token', () => {
 	it('limits GET /api/v2/flows by page size as well: 500 per page allows 600 a minute', async () => {
 		emu.configure({ rateLimit: { requests: 100_000, windowSeconds: 60 } });
 		const client = await api(emu);
-		for (let i = 0; i < 600; i++) assert.equal((await client.get('/api/v2/flows?pageSize=500')).status, 200);
+		for (let i = 0; i < 600; i++)
+			assert.equal((await client.get('/api/v2/flows?pageSize=500')).status, 200);
 		const limited = await client.get('/api/v2/flows?pageSize=500');
-		assertError(limited, 429, 'too.many.requests.retry.after', /Retry the request in \[\d+\] seconds/);
-		assert.equal((await client.get('/api/v2/flows?pageSize=100')).status, 200, 'smaller pages have their own, larger limit');
-		assert.equal((await client.get(`/api/v2/flows/${seedIds.demo}`)).status, 200, 'other routes are not affected');
+		assertError(
+			limited,
+			429,
+			'too.many.requests.retry.after',
+			/Retry the request in \[\d+\] seconds/,
+		);
+		assert.equal(
+			(await client.get('/api/v2/flows?pageSize=100')).status,
+			200,
+			'smaller pages have their own, larger limit',
+		);
+		assert.equal(
+			(await client.get(`/api/v2/flows/${seedIds.demo}`)).status,
+			200,
+			'other routes are not affected',
+		);
 	});
 });

@@ -19,29 +19,46 @@ describe('emulator: Genesys JS SDK (purecloud-platform-client-v2) parses every a
 		emu = await start({ knobs: { rateLimit: null, executionDurationScale: 0 } });
 		const client = platformClient.ApiClient.instance;
 		client.setGateway({ host: '127.0.0.1', protocol: 'http', port: String(emu.port) } as never);
-		const login = await client.loginClientCredentialsGrant(seedClients.demo.clientId, seedClients.demo.clientSecret);
+		const login = await client.loginClientCredentialsGrant(
+			seedClients.demo.clientId,
+			seedClients.demo.clientSecret,
+		);
 		assert.equal(typeof login.accessToken, 'string');
 		architect = new platformClient.ArchitectApi();
 	});
 	after(() => emu.close());
 
 	it('lists flows with their real-dialect schemas and reads a flow and its versions', async () => {
-		const list = await architect.getFlows({ type: ['workflow'], includeSchemas: true, pageSize: 100, name: 'Customer*' });
+		const list = await architect.getFlows({
+			type: ['workflow'],
+			includeSchemas: true,
+			pageSize: 100,
+			name: 'Customer*',
+		});
 		assert.equal(list.total, 1);
 		const [listed] = list.entities!;
 		assert.equal(listed.name, 'Customer follow-up');
 		assert.equal(listed.type, 'WORKFLOW');
-		assert.deepEqual((listed.inputSchema as { definitions?: unknown }).definitions, { archString, archInteger });
+		assert.deepEqual((listed.inputSchema as { definitions?: unknown }).definitions, {
+			archString,
+			archInteger,
+		});
 
 		const flow = await architect.getFlow(seedIds.demo);
 		assert.equal(flow.id, seedIds.demo);
 		assert.equal(flow.publishedVersion?.id, '1.0');
-		const inputSchema = flow.inputSchema as { properties?: Record<string, unknown>; required?: unknown };
+		const inputSchema = flow.inputSchema as {
+			properties?: Record<string, unknown>;
+			required?: unknown;
+		};
 		assert.ok(inputSchema.properties?.['Flow.customerId']);
 		assert.equal(inputSchema.required, undefined);
 
 		const versions = await architect.getFlowVersions(seedIds.multiVersion);
-		assert.deepEqual(versions.entities?.map((v) => v.id), ['3.0', '2.0', '1.0']);
+		assert.deepEqual(
+			versions.entities?.map((v) => v.id),
+			['3.0', '2.0', '1.0'],
+		);
 		const version = await architect.getFlowVersion(seedIds.demo, '1.0');
 		assert.equal(version.type, 'PUBLISH');
 		assert.equal(typeof version.dateCreated, 'number');
@@ -50,23 +67,39 @@ describe('emulator: Genesys JS SDK (purecloud-platform-client-v2) parses every a
 	});
 
 	it('launches and reads executions RUNNING, COMPLETED and FAILED', async () => {
-		const launched = await architect.postFlowsExecutions({ flowId: seedIds.demo, inputData: { 'Flow.customerId': 'C-1', 'Flow.customerName': 'Ann' } as never });
+		const launched = await architect.postFlowsExecutions({
+			flowId: seedIds.demo,
+			inputData: { 'Flow.customerId': 'C-1', 'Flow.customerName': 'Ann' } as never,
+		});
 		assert.match(launched.id!, /^[0-9a-f-]{36}$/);
-		assert.deepEqual(launched.flowVersion, { id: '1.0', name: '1.0', selfUri: `/api/v2/flows/${seedIds.demo}/versions/1.0` });
+		assert.deepEqual(launched.flowVersion, {
+			id: '1.0',
+			name: '1.0',
+			selfUri: `/api/v2/flows/${seedIds.demo}/versions/1.0`,
+		});
 		const completed = await architect.getFlowsExecution(launched.id!);
 		assert.equal(completed.status, 'COMPLETED');
 		assert.equal(completed.flowVersion.id, '1.0', 'required by the SDK model');
 		assert.equal(typeof completed.dateLaunched, 'string', 'required by the SDK model');
 		assert.equal((completed.outputData as Record<string, unknown>)['Flow.ticketNumber'], '1001');
 
-		const failing = await architect.postFlowsExecutions({ flowId: seedIds.demo, inputData: { Flow: { customerId: 'C-1' } } as never });
+		const failing = await architect.postFlowsExecutions({
+			flowId: seedIds.demo,
+			inputData: { Flow: { customerId: 'C-1' } } as never,
+		});
 		const failed = await architect.getFlowsExecution(failing.id!);
 		assert.equal(failed.status, 'FAILED');
 		assert.equal(failed.completionReason, 'Failure');
 		assert.equal(failed.flowErrorInfo?.code, 'error.workflow.expression.unexpectedNull');
-		assert.deepEqual(failed.flowErrorInfo?.messageParams, { expression: 'Flow.customerId', pos: '0' });
+		assert.deepEqual(failed.flowErrorInfo?.messageParams, {
+			expression: 'Flow.customerId',
+			pos: '0',
+		});
 
-		const never = await architect.postFlowsExecutions({ flowId: seedIds.neverEnding, inputData: {} });
+		const never = await architect.postFlowsExecutions({
+			flowId: seedIds.neverEnding,
+			inputData: {},
+		});
 		const running = await architect.getFlowsExecution(never.id!);
 		assert.equal(running.status, 'RUNNING');
 		assert.equal(running.outputData, undefined);
@@ -74,11 +107,14 @@ describe('emulator: Genesys JS SDK (purecloud-platform-client-v2) parses every a
 	});
 
 	it('rejects with the Genesys error body for an error answer', async () => {
-		await assert.rejects(architect.getFlow('00000000-dead-4000-8000-000000000000'), (error: { status?: number; body?: { code?: string } } & Record<string, unknown>) => {
-			// Without returnExtended the SDK rejects with the parsed error body itself.
-			const body = (error.body ?? error) as { code?: string; status?: number };
-			assert.equal(body.code, 'not.found');
-			return true;
-		});
+		await assert.rejects(
+			architect.getFlow('00000000-dead-4000-8000-000000000000'),
+			(error: { status?: number; body?: { code?: string } } & Record<string, unknown>) => {
+				// Without returnExtended the SDK rejects with the parsed error body itself.
+				const body = (error.body ?? error) as { code?: string; status?: number };
+				assert.equal(body.code, 'not.found');
+				return true;
+			},
+		);
 	});
 });

@@ -67,7 +67,8 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 			return await authenticate(credentials, requestOptions as IHttpRequestOptions);
 		}
 		if (authenticate?.type === 'generic') {
-			if (!workflow || !node) throw new Error('Generic authentication needs the workflow and the node');
+			if (!workflow || !node)
+				throw new Error('Generic authentication needs the workflow and the node');
 			requestOptions.headers ??= {};
 			const target = requestOptions as unknown as Record<string, Record<string, unknown>>;
 			for (const [outerKey, entries] of Object.entries(authenticate.properties)) {
@@ -85,7 +86,12 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 		return requestOptions as IHttpRequestOptions;
 	}
 
-	private resolve(value: string, credentials: ICredentialDataDecryptedObject, workflow: Workflow, node: INode) {
+	private resolve(
+		value: string,
+		credentials: ICredentialDataDecryptedObject,
+		workflow: Workflow,
+		node: INode,
+	) {
 		if (typeof value !== 'string' || !value.startsWith('=')) return value;
 		const resolved = workflow.expression.getSimpleParameterValue(
 			node,
@@ -129,10 +135,16 @@ export class HarnessCredentialsHelper extends ICredentialsHelper {
 	): Promise<ICredentialDataDecryptedObject | undefined> {
 		const credentialType = this.credentialTypes.getByName(typeName);
 		if (typeof credentialType.preAuthentication !== 'function') return undefined;
-		return (await credentialType.preAuthentication.call(helpers, credentials)) as ICredentialDataDecryptedObject;
+		return (await credentialType.preAuthentication.call(
+			helpers,
+			credentials,
+		)) as ICredentialDataDecryptedObject;
 	}
 
-	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string): Promise<ICredentials> {
+	async getCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentials> {
 		const stored = this.stored(String(nodeCredentials.id));
 		return {
 			id: stored.id,

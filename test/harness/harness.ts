@@ -101,12 +101,18 @@ export class N8nHarness {
 	}
 
 	/** Loads only the named nodes and credentials, each from its own file, as n8n's lazy loading does. */
-	private async loadSome(directory: string, includeNodes: string[], includeCredentials: string[]): Promise<void> {
+	private async loadSome(
+		directory: string,
+		includeNodes: string[],
+		includeCredentials: string[],
+	): Promise<void> {
 		const loader = new LazyPackageDirectoryLoader(directory, [], includeNodes);
 		await loader.loadAll();
 		const shortNames = includeNodes.map((name) => name.replace(`${loader.packageName}.`, ''));
-		for (const shortName of shortNames) this.nodeTypes.add(loader.packageName, shortName, loader.getNode(shortName));
-		for (const name of includeCredentials) this.credentialTypes.add(name, loader.getCredential(name));
+		for (const shortName of shortNames)
+			this.nodeTypes.add(loader.packageName, shortName, loader.getNode(shortName));
+		for (const name of includeCredentials)
+			this.credentialTypes.add(name, loader.getCredential(name));
 	}
 
 	saveCredential(credential: StoredCredential): void {
@@ -220,7 +226,11 @@ export class N8nHarness {
 		const nodeType = this.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 		const method = nodeType.methods?.listSearch?.[methodName];
 		if (!method) throw new Error(`The node has no listSearch method "${methodName}"`);
-		return await method.call(this.loadOptionsContext(node, 'parameters.flowId'), filter, paginationToken);
+		return await method.call(
+			this.loadOptionsContext(node, 'parameters.flowId'),
+			filter,
+			paginationToken,
+		);
 	}
 
 	async resourceMapperFields(node: INode, methodName: string): Promise<ResourceMapperFields> {

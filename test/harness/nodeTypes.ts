@@ -12,13 +12,20 @@ import { NodeHelpers } from 'n8n-workflow';
 export class HarnessNodeTypes implements INodeTypes {
 	private readonly byType = new Map<string, LoadedClass<INodeType | IVersionedNodeType>>();
 
-	add(packageName: string, shortName: string, loaded: LoadedClass<INodeType | IVersionedNodeType>): void {
+	add(
+		packageName: string,
+		shortName: string,
+		loaded: LoadedClass<INodeType | IVersionedNodeType>,
+	): void {
 		this.byType.set(`${packageName}.${shortName}`, loaded);
 	}
 
 	getByName(nodeType: string): INodeType | IVersionedNodeType {
 		const loaded = this.byType.get(nodeType);
-		if (!loaded) throw new Error(`Unknown node type "${nodeType}" (loaded: ${[...this.byType.keys()].join(', ')})`);
+		if (!loaded)
+			throw new Error(
+				`Unknown node type "${nodeType}" (loaded: ${[...this.byType.keys()].join(', ')})`,
+			);
 		return loaded.type;
 	}
 

@@ -19,32 +19,58 @@ const CHECKED_EXTENSIONS = ['.ts', '.js', '.mjs', '.json'];
 const SEGMENT = /^[A-Za-z][A-Za-z0-9]*$/;
 
 function trackedFiles(): string[] {
-	return execFileSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+	return execFileSync('git', ['ls-files', '-z'], {
+		cwd: ROOT,
+		encoding: 'utf8',
+		maxBuffer: 64 * 1024 * 1024,
+	})
 		.split('\0')
 		.filter((file) => file !== '');
 }
 
 function isChecked(file: string): boolean {
-	return CHECKED_FOLDERS.includes(file.split('/')[0]) && CHECKED_EXTENSIONS.some((ext) => file.endsWith(ext));
+	return (
+		CHECKED_FOLDERS.includes(file.split('/')[0]) &&
+		CHECKED_EXTENSIONS.some((ext) => file.endsWith(ext))
+	);
 }
 
 function followsConvention(file: string): boolean {
-	return path.posix.basename(file).split('.').every((segment) => SEGMENT.test(segment));
+	return path.posix
+		.basename(file)
+		.split('.')
+		.every((segment) => SEGMENT.test(segment));
 }
 
 describe('house rules: file names', () => {
 	it('accepts camelCase and PascalCase names with dotted segments, and refuses kebab-case and snake_case', () => {
-		for (const good of ['nodes/GenesysCloud/GenesysCloud.node.json', 'nodes/a/launch.operation.ts', 'emulator/flowRun.ts', 'scripts/n8nRuntime.ts', 'test/queue/queue.test.ts', 'schemas/DomainEntityRef.json']) {
+		for (const good of [
+			'nodes/GenesysCloud/GenesysCloud.node.json',
+			'nodes/a/launch.operation.ts',
+			'emulator/flowRun.ts',
+			'scripts/n8nRuntime.ts',
+			'test/queue/queue.test.ts',
+			'schemas/DomainEntityRef.json',
+		]) {
 			assert.ok(followsConvention(good), good);
 		}
-		for (const bad of ['emulator/flow-run.ts', 'emulator/seed/default_seed.json', 'test/emulator/rate-limit.test.ts', 'scripts/2fast.ts', 'nodes/a/launch..ts']) {
+		for (const bad of [
+			'emulator/flow-run.ts',
+			'emulator/seed/default_seed.json',
+			'test/emulator/rate-limit.test.ts',
+			'scripts/2fast.ts',
+			'nodes/a/launch..ts',
+		]) {
 			assert.ok(!followsConvention(bad), bad);
 		}
 	});
 
 	it(`names every .ts, .js, .mjs and .json file under ${CHECKED_FOLDERS.join('/, ')}/ in camelCase or PascalCase`, () => {
 		const checked = trackedFiles().filter(isChecked);
-		assert.ok(checked.length > 0, `git ls-files in ${ROOT} listed no file under ${CHECKED_FOLDERS.join(', ')}`);
+		assert.ok(
+			checked.length > 0,
+			`git ls-files in ${ROOT} listed no file under ${CHECKED_FOLDERS.join(', ')}`,
+		);
 		const offenders = checked.filter((file) => !followsConvention(file));
 		assert.deepEqual(
 			offenders,

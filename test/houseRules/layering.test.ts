@@ -21,7 +21,11 @@ const shipped = [...sourcesUnder('nodes'), ...sourcesUnder('credentials')];
 const read = (file: string) => readFileSync(path.join(ROOT, file), 'utf8');
 
 /** Files of `files` whose text matches `pattern`, with the first matching line. */
-function offenders(files: string[], pattern: RegExp, clean: (text: string) => string = (text) => text) {
+function offenders(
+	files: string[],
+	pattern: RegExp,
+	clean: (text: string) => string = (text) => text,
+) {
 	return files.flatMap((file) => {
 		const line = clean(read(file))
 			.split('\n')
@@ -34,8 +38,10 @@ const inside = (folder: string) => (file: string) => file.startsWith(`${folder}/
 
 describe('house rules of the layers', () => {
 	test('the transport names no flow, launch or Trigger Data', () => {
-		const found = offenders(sourcesUnder(`${NODE}/transport`), /\bflows?\b|launch|trigger data|architect/i, (text) =>
-			text.replaceAll('n8n-workflow', ''),
+		const found = offenders(
+			sourcesUnder(`${NODE}/transport`),
+			/\bflows?\b|launch|trigger data|architect/i,
+			(text) => text.replaceAll('n8n-workflow', ''),
 		);
 		assert.deepEqual(found, [], 'domain words belong in api/ or actions/');
 	});
@@ -43,19 +49,35 @@ describe('house rules of the layers', () => {
 	test('Genesys API paths are written in the API module and the credential test only', () => {
 		const allowed = (file: string) =>
 			inside(`${NODE}/api`)(file) || file === 'credentials/GenesysCloudOAuth2Api.credentials.ts';
-		assert.deepEqual(offenders(shipped.filter((file) => !allowed(file)), /\/api\/v2/), []);
+		assert.deepEqual(
+			offenders(
+				shipped.filter((file) => !allowed(file)),
+				/\/api\/v2/,
+			),
+			[],
+		);
 	});
 
 	test('every HTTP call goes through the transport or the token client', () => {
-		const allowed = (file: string) => inside(`${NODE}/transport`)(file) || file === 'credentials/tokenClient.ts';
-		const httpCall = /\bhttpRequest(WithAuthentication)?\b|helpers\.request\b|\bfetch\(|from '(node:)?https?'|from 'axios'/;
-		assert.deepEqual(offenders(shipped.filter((file) => !allowed(file)), httpCall), []);
+		const allowed = (file: string) =>
+			inside(`${NODE}/transport`)(file) || file === 'credentials/tokenClient.ts';
+		const httpCall =
+			/\bhttpRequest(WithAuthentication)?\b|helpers\.request\b|\bfetch\(|from '(node:)?https?'|from 'axios'/;
+		assert.deepEqual(
+			offenders(
+				shipped.filter((file) => !allowed(file)),
+				httpCall,
+			),
+			[],
+		);
 	});
 
 	// Each layer may import the ones after it, never one before it.
 	const layers = ['actions', 'methods', 'flowInputs', 'api', 'transport'];
 	for (const [depth, layer] of layers.entries()) {
-		const above = layers.slice(0, depth).filter((upper) => !(layer === 'methods' && upper === 'actions'));
+		const above = layers
+			.slice(0, depth)
+			.filter((upper) => !(layer === 'methods' && upper === 'actions'));
 		if (above.length === 0) continue;
 		test(`${layer}/ imports nothing from ${above.join(', ')}`, () => {
 			const upward = new RegExp(`from '\\.\\./(\\.\\./)?(${above.join('|')})/`);

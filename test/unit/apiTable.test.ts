@@ -8,11 +8,20 @@ import { describe, test } from 'node:test';
 
 import { matchRoute } from '../../emulator/router';
 import defaultSeed from '../../emulator/seed/defaultSeed.json';
-import { ENDPOINTS, pathOf, type EndpointName, type PathParams } from '../../nodes/GenesysCloud/api/endpoints';
+import {
+	ENDPOINTS,
+	pathOf,
+	type EndpointName,
+	type PathParams,
+} from '../../nodes/GenesysCloud/api/endpoints';
 import { PERMISSIONS } from '../../nodes/GenesysCloud/api/permissions';
 
 /** Sample parameters for every placeholder, with characters that must be URI-encoded. */
-const SAMPLE_PARAMS: Record<string, string> = { flowId: 'flow 1/a', versionId: '2.0', flowExecutionId: 'exec#9' };
+const SAMPLE_PARAMS: Record<string, string> = {
+	flowId: 'flow 1/a',
+	versionId: '2.0',
+	flowExecutionId: 'exec#9',
+};
 
 function samplePath(name: EndpointName): string {
 	const placeholders = [...ENDPOINTS[name].path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
@@ -31,7 +40,10 @@ describe('the API table and the emulator agree', () => {
 		const endpoint = ENDPOINTS[name];
 		test(`${name}: ${endpoint.method} ${endpoint.path} is the emulator's route of the same key and permission`, () => {
 			const match = matchRoute(endpoint.method, samplePath(name));
-			assert.ok(match && 'route' in match, `the emulator has no ${endpoint.method} route for ${samplePath(name)}`);
+			assert.ok(
+				match && 'route' in match,
+				`the emulator has no ${endpoint.method} route for ${samplePath(name)}`,
+			);
 			assert.equal(match.route.key, name);
 			assert.equal(match.route.auth, 'bearer');
 			assert.equal(match.route.permission, endpoint.permission);
@@ -51,7 +63,10 @@ describe('the API table and the emulator agree', () => {
 		];
 		for (const [key, method, path] of probes) {
 			const match = matchRoute(method, path);
-			assert.ok(match && 'route' in match && match.route.key === key, `${key} is a route of the emulator`);
+			assert.ok(
+				match && 'route' in match && match.route.key === key,
+				`${key} is a route of the emulator`,
+			);
 			assert.ok(key in EMULATOR_ONLY && !(key in ENDPOINTS), `${key} is emulator-only`);
 		}
 	});
@@ -65,14 +80,23 @@ describe('the API table and the emulator agree', () => {
 	});
 
 	test('idempotency: only the launch is unsafe to repeat', () => {
-		const unsafe = (Object.keys(ENDPOINTS) as EndpointName[]).filter((name) => !ENDPOINTS[name].idempotent);
+		const unsafe = (Object.keys(ENDPOINTS) as EndpointName[]).filter(
+			(name) => !ENDPOINTS[name].idempotent,
+		);
 		assert.deepEqual(unsafe, ['launch']);
-		assert.ok(Object.values(ENDPOINTS).every((endpoint) => endpoint.idempotent === (endpoint.method === 'GET')));
+		assert.ok(
+			Object.values(ENDPOINTS).every(
+				(endpoint) => endpoint.idempotent === (endpoint.method === 'GET'),
+			),
+		);
 	});
 
 	test("the seed's launcher role holds exactly the permissions the node needs", () => {
 		const needed = new Set(Object.values(ENDPOINTS).map((endpoint) => endpoint.permission));
-		assert.deepEqual(new Set(Object.values(PERMISSIONS).map((permission) => permission.name)), needed);
+		assert.deepEqual(
+			new Set(Object.values(PERMISSIONS).map((permission) => permission.name)),
+			needed,
+		);
 		assert.deepEqual(new Set(defaultSeed.roles['Flow launcher']), needed);
 	});
 });

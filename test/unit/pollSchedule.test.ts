@@ -1,7 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import { firstPollDelay, flowKey, nextPollDelay, recordDuration } from '../../nodes/GenesysCloud/actions/flowExecution/pollSchedule';
+import {
+	firstPollDelay,
+	flowKey,
+	nextPollDelay,
+	recordDuration,
+} from '../../nodes/GenesysCloud/actions/flowExecution/pollSchedule';
 
 describe('nextPollDelay: the Poll Interval while young, then 1.5× per 30 s up to the cap', () => {
 	// [what the row proves, Poll Interval ms, elapsed ms, expected delay ms]
@@ -40,16 +45,47 @@ describe('firstPollDelay: learned from recorded durations, else the Poll Interva
 		['nothing known: the Poll Interval', [], 2000, 2000],
 		['a missing dateCompleted is ignored', [[at(0), undefined]], 2000, 2000],
 		['a missing dateLaunched is ignored', [[undefined, at(500)]], 2000, 2000],
-		['unparseable dates are ignored', [['soon', at(500)], [at(0), 'later']], 2000, 2000],
+		[
+			'unparseable dates are ignored',
+			[
+				['soon', at(500)],
+				[at(0), 'later'],
+			],
+			2000,
+			2000,
+		],
 		['a completion before the launch is ignored', [[at(1000), at(0)]], 2000, 2000],
 		['a 5 s run: ×1.1 beats +100 ms', [[at(0), at(5000)]], 2000, 5500],
 		['a 500 ms run: +100 ms beats ×1.1', [[at(0), at(500)]], 2000, 600],
 		['a 1 s run: both margins agree', [[at(0), at(1000)]], 2000, 1100],
 		['a 0 ms run still waits the 100 ms margin', [[at(0), at(0)]], 2000, 100],
-		['the longest of several runs decides', [[at(0), at(3000)], [at(0), at(10_000)], [at(0), at(2000)]], 2000, 11_000],
+		[
+			'the longest of several runs decides',
+			[
+				[at(0), at(3000)],
+				[at(0), at(10_000)],
+				[at(0), at(2000)],
+			],
+			2000,
+			11_000,
+		],
 		['a learned delay shorter than the Poll Interval wins', [[at(0), at(500)]], 10_000, 600],
-		['bad dates among good ones are skipped', [[at(0), 'never'], [at(0), at(5000)], [at(9000), at(0)]], 2000, 5500],
-		['dates in other zones are compared as instants', [['2026-01-01T10:00:00+01:00', '2026-01-01T09:00:05Z']], 2000, 5500],
+		[
+			'bad dates among good ones are skipped',
+			[
+				[at(0), 'never'],
+				[at(0), at(5000)],
+				[at(9000), at(0)],
+			],
+			2000,
+			5500,
+		],
+		[
+			'dates in other zones are compared as instants',
+			[['2026-01-01T10:00:00+01:00', '2026-01-01T09:00:05Z']],
+			2000,
+			5500,
+		],
 	];
 	table.forEach(([name, executions, pollIntervalMs, delay], row) => {
 		test(name, () => {
@@ -63,7 +99,11 @@ describe('firstPollDelay: learned from recorded durations, else the Poll Interva
 		const key = flowKey('https://api.first-poll.test', 'kept');
 		recordDuration(key, at(0), at(20_000));
 		for (let i = 0; i < 49; i++) recordDuration(key, at(0), at(1000));
-		assert.equal(firstPollDelay(key, 2000), 22_000, 'with 50 kept, the 20 s run is still among them');
+		assert.equal(
+			firstPollDelay(key, 2000),
+			22_000,
+			'with 50 kept, the 20 s run is still among them',
+		);
 		recordDuration(key, at(0), at(1000));
 		assert.equal(firstPollDelay(key, 2000), 1100, 'the 51st pushes the 20 s run out');
 	});
@@ -80,8 +120,20 @@ describe('firstPollDelay: learned from recorded durations, else the Poll Interva
 		const learned = flowKey('https://api.mypurecloud.com', 'per-key-flow');
 		recordDuration(learned, at(0), at(5000));
 		assert.equal(firstPollDelay(learned, 2000), 5500);
-		assert.equal(firstPollDelay(flowKey('https://api.mypurecloud.com', 'per-key-flow'), 2000), 5500, 'the same key again');
-		assert.equal(firstPollDelay(flowKey('https://api.mypurecloud.de', 'per-key-flow'), 2000), 2000, 'same flow, other region');
-		assert.equal(firstPollDelay(flowKey('https://api.mypurecloud.com', 'per-key-other'), 2000), 2000, 'same region, other flow');
+		assert.equal(
+			firstPollDelay(flowKey('https://api.mypurecloud.com', 'per-key-flow'), 2000),
+			5500,
+			'the same key again',
+		);
+		assert.equal(
+			firstPollDelay(flowKey('https://api.mypurecloud.de', 'per-key-flow'), 2000),
+			2000,
+			'same flow, other region',
+		);
+		assert.equal(
+			firstPollDelay(flowKey('https://api.mypurecloud.com', 'per-key-other'), 2000),
+			2000,
+			'same region, other flow',
+		);
 	});
 });

@@ -15,12 +15,19 @@ describe('request budget', () => {
 		const budget = new RequestBudget(600); // 10 per second, ~102 ms apart with the headroom
 		const started = Date.now();
 		const times: number[] = [];
-		await Promise.all(Array.from({ length: 6 }, () => budget.acquire().then(() => times.push(Date.now() - started))));
+		await Promise.all(
+			Array.from({ length: 6 }, () =>
+				budget.acquire().then(() => times.push(Date.now() - started)),
+			),
+		);
 		const interval = 60_000 / (600 * HEADROOM);
 		assert.ok(times[0] < 30, `the first goes at once (${times[0]} ms)`);
 		for (let i = 1; i < times.length; i++) {
 			const gap = times[i] - times[i - 1];
-			assert.ok(gap >= interval - 15 && gap < interval + 40, `gap ${i} was ${gap} ms, expected ~${interval.toFixed(0)}`);
+			assert.ok(
+				gap >= interval - 15 && gap < interval + 40,
+				`gap ${i} was ${gap} ms, expected ~${interval.toFixed(0)}`,
+			);
 		}
 	});
 
@@ -37,16 +44,24 @@ describe('request budget', () => {
 		budget.rateLimited(4000); // another request of the same full window: no second cut
 		assert.ok(Math.abs(budget.ratePerMinute - 300 * DECREASE) < 1, String(budget.ratePerMinute));
 		now += 60_000;
-		assert.ok(Math.abs(budget.ratePerMinute - 300 * (DECREASE + RECOVERY_PER_MINUTE)) < 1, 'a minute later, 5% back');
+		assert.ok(
+			Math.abs(budget.ratePerMinute - 300 * (DECREASE + RECOVERY_PER_MINUTE)) < 1,
+			'a minute later, 5% back',
+		);
 		now += 10_000;
 		budget.rateLimited(1000);
-		assert.ok(budget.ratePerMinute > 300 * DECREASE, 'a lone request meeting a window not yet reset does not cut');
+		assert.ok(
+			budget.ratePerMinute > 300 * DECREASE,
+			'a lone request meeting a window not yet reset does not cut',
+		);
 		for (let i = 0; i < 30; i++) {
 			now += 10_000;
 			sent(5);
 			budget.rateLimited(1000);
 		}
-		assert.ok(budget.ratePerMinute >= 300 * FLOOR - 1e-6 && budget.ratePerMinute < 300 * FLOOR + 10);
+		assert.ok(
+			budget.ratePerMinute >= 300 * FLOOR - 1e-6 && budget.ratePerMinute < 300 * FLOOR + 10,
+		);
 		now += 60 * 60_000;
 		assert.equal(budget.ratePerMinute, 300, 'recovered fully, but not beyond the configured rate');
 	});

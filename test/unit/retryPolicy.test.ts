@@ -13,19 +13,22 @@ describe('retry policy', () => {
 		assert.equal(decide(failure({ status: 429 }), false).action, 'waitRateLimit');
 		assert.equal(decide(failure({ status: 503 }), false).action, 'retry');
 		assert.equal(decide(failure({ networkCode: 'ECONNREFUSED' }), false).action, 'retry');
-		for (const status of [500, 502, 504]) assert.equal(decide(failure({ status }), false).action, 'ambiguous');
+		for (const status of [500, 502, 504])
+			assert.equal(decide(failure({ status }), false).action, 'ambiguous');
 		for (const networkCode of ['ECONNRESET', 'ETIMEDOUT', 'EPIPE']) {
 			assert.equal(decide(failure({ networkCode }), false).action, 'ambiguous');
 		}
 	});
 
 	test('reads are retried after 5xx and any network error', () => {
-		for (const status of [500, 502, 503, 504]) assert.equal(decide(failure({ status }), true).action, 'retry');
+		for (const status of [500, 502, 503, 504])
+			assert.equal(decide(failure({ status }), true).action, 'retry');
 		assert.equal(decide(failure({ networkCode: 'ECONNRESET' }), true).action, 'retry');
 	});
 
 	test('client errors, token errors and cancellations are final', () => {
-		for (const status of [400, 403, 404, 410, 413]) assert.equal(decide(failure({ status }), true).action, 'fail');
+		for (const status of [400, 403, 404, 410, 413])
+			assert.equal(decide(failure({ status }), true).action, 'fail');
 		assert.equal(decide(failure({ tokenError: { message: 'x' } }), true).action, 'fail');
 		assert.equal(decide(failure({ status: 503, cancelled: true }), true).action, 'fail');
 		assert.equal(decide(failure({ status: 401 }), false).action, 'renewToken');
@@ -40,9 +43,21 @@ describe('retry policy', () => {
 	});
 
 	test('backoff grows exponentially with jitter and is capped', () => {
-		assert.equal(backoffMs(1, () => 0), 250);
-		assert.equal(backoffMs(1, () => 1), 500);
-		assert.equal(backoffMs(3, () => 1), 2000);
-		assert.equal(backoffMs(10, () => 1), 8000);
+		assert.equal(
+			backoffMs(1, () => 0),
+			250,
+		);
+		assert.equal(
+			backoffMs(1, () => 1),
+			500,
+		);
+		assert.equal(
+			backoffMs(3, () => 1),
+			2000,
+		);
+		assert.equal(
+			backoffMs(10, () => 1),
+			8000,
+		);
 	});
 });

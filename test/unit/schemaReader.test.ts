@@ -13,7 +13,10 @@ import {
 	DRAFT_07,
 } from '../fixtures/capturedSchemas';
 
-const realDocument = (properties: Record<string, unknown>, definitions: Record<string, unknown>) => ({
+const realDocument = (
+	properties: Record<string, unknown>,
+	definitions: Record<string, unknown>,
+) => ({
 	$schema: DRAFT_07,
 	type: 'object',
 	properties,
@@ -25,11 +28,39 @@ describe('schema reader: the captured real dialect', () => {
 	test('reads String, Integer and String collection from $ref + oneOf, none required', () => {
 		const variables = readSchemaVariables(capturedInputSchema);
 		assert.deepEqual(
-			variables.map(({ key, name, kind, itemKind, required, archDataTypeId }) => ({ key, name, kind, itemKind, required, archDataTypeId })),
+			variables.map(({ key, name, kind, itemKind, required, archDataTypeId }) => ({
+				key,
+				name,
+				kind,
+				itemKind,
+				required,
+				archDataTypeId,
+			})),
 			[
-				{ key: 'Flow.agentId', name: 'agentId', kind: 'string', itemKind: undefined, required: false, archDataTypeId: 'str' },
-				{ key: 'Flow.statusCode', name: 'statusCode', kind: 'integer', itemKind: undefined, required: false, archDataTypeId: 'int' },
-				{ key: 'Flow.skills', name: 'skills', kind: 'array', itemKind: 'string', required: false, archDataTypeId: 'str_coll' },
+				{
+					key: 'Flow.agentId',
+					name: 'agentId',
+					kind: 'string',
+					itemKind: undefined,
+					required: false,
+					archDataTypeId: 'str',
+				},
+				{
+					key: 'Flow.statusCode',
+					name: 'statusCode',
+					kind: 'integer',
+					itemKind: undefined,
+					required: false,
+					archDataTypeId: 'int',
+				},
+				{
+					key: 'Flow.skills',
+					name: 'skills',
+					kind: 'array',
+					itemKind: 'string',
+					required: false,
+					archDataTypeId: 'str_coll',
+				},
 			],
 		);
 		assert.deepEqual(variables[0].limits, { maxLength: 32000 });
@@ -46,20 +77,65 @@ describe('schema reader: the captured real dialect', () => {
 	});
 
 	const cases: Array<[string, Record<string, unknown>, string, string | undefined]> = [
-		['boolean', { archDataTypeId: 'bool', oneOf: [{ type: 'null' }, { type: 'boolean' }] }, 'boolean', undefined],
-		['decimal', { archDataTypeId: 'dec', oneOf: [{ type: 'null' }, { type: 'number' }, { type: 'string' }] }, 'number', undefined],
-		['date', { archDataTypeId: 'date', oneOf: [{ type: 'null' }, { type: 'string', format: 'date' }] }, 'date', undefined],
-		['date-time', { archDataTypeId: 'datetime', oneOf: [{ type: 'null' }, { type: 'string', format: 'date-time' }] }, 'dateTime', undefined],
-		['date hinted by its type id only', { archDataTypeId: 'date', oneOf: [{ type: 'null' }, { type: 'string' }] }, 'date', undefined],
-		['JSON', { archDataTypeId: 'json', oneOf: [{ type: 'null' }, { type: 'object' }] }, 'object', undefined],
+		[
+			'boolean',
+			{ archDataTypeId: 'bool', oneOf: [{ type: 'null' }, { type: 'boolean' }] },
+			'boolean',
+			undefined,
+		],
+		[
+			'decimal',
+			{ archDataTypeId: 'dec', oneOf: [{ type: 'null' }, { type: 'number' }, { type: 'string' }] },
+			'number',
+			undefined,
+		],
+		[
+			'date',
+			{ archDataTypeId: 'date', oneOf: [{ type: 'null' }, { type: 'string', format: 'date' }] },
+			'date',
+			undefined,
+		],
+		[
+			'date-time',
+			{
+				archDataTypeId: 'datetime',
+				oneOf: [{ type: 'null' }, { type: 'string', format: 'date-time' }],
+			},
+			'dateTime',
+			undefined,
+		],
+		[
+			'date hinted by its type id only',
+			{ archDataTypeId: 'date', oneOf: [{ type: 'null' }, { type: 'string' }] },
+			'date',
+			undefined,
+		],
+		[
+			'JSON',
+			{ archDataTypeId: 'json', oneOf: [{ type: 'null' }, { type: 'object' }] },
+			'object',
+			undefined,
+		],
 		['type id without branches', { archDataTypeId: 'int' }, 'integer', undefined],
-		['anyOf instead of oneOf', { anyOf: [{ type: 'null' }, { type: 'boolean' }] }, 'boolean', undefined],
+		[
+			'anyOf instead of oneOf',
+			{ anyOf: [{ type: 'null' }, { type: 'boolean' }] },
+			'boolean',
+			undefined,
+		],
 		['a type list with null', { type: ['null', 'integer'] }, 'integer', undefined],
-		['an unknown Architect type', { archDataTypeId: 'currency', oneOf: [{ type: 'null' }, { description: 'x' }] }, 'any', undefined],
+		[
+			'an unknown Architect type',
+			{ archDataTypeId: 'currency', oneOf: [{ type: 'null' }, { description: 'x' }] },
+			'any',
+			undefined,
+		],
 	];
 	for (const [name, definition, kind] of cases) {
 		test(`reads ${name}`, () => {
-			const [variable] = readSchemaVariables(realDocument({ 'Flow.x': { $ref: '#/definitions/t' } }, { t: definition }));
+			const [variable] = readSchemaVariables(
+				realDocument({ 'Flow.x': { $ref: '#/definitions/t' } }, { t: definition }),
+			);
 			assert.equal(variable.kind, kind);
 		});
 	}
@@ -67,11 +143,20 @@ describe('schema reader: the captured real dialect', () => {
 	test('a dangling or looping $ref becomes free JSON with its description', () => {
 		const variables = readSchemaVariables(
 			realDocument(
-				{ 'Flow.a': { $ref: '#/definitions/missing', description: 'Gone.' }, 'Flow.b': { $ref: '#/definitions/loop' } },
+				{
+					'Flow.a': { $ref: '#/definitions/missing', description: 'Gone.' },
+					'Flow.b': { $ref: '#/definitions/loop' },
+				},
 				{ loop: { $ref: '#/definitions/loop' } },
 			),
 		);
-		assert.deepEqual(variables.map((v) => [v.kind, v.description]), [['any', 'Gone.'], ['any', undefined]]);
+		assert.deepEqual(
+			variables.map((v) => [v.kind, v.description]),
+			[
+				['any', 'Gone.'],
+				['any', undefined],
+			],
+		);
 	});
 
 	test('the plain dialect still reads, with required and enums honoured', () => {
@@ -86,11 +171,23 @@ describe('schema reader: the captured real dialect', () => {
 			},
 		});
 		assert.deepEqual(
-			variables.map(({ name, kind, itemKind, required, enum: values }) => ({ name, kind, itemKind, required, values })),
+			variables.map(({ name, kind, itemKind, required, enum: values }) => ({
+				name,
+				kind,
+				itemKind,
+				required,
+				values,
+			})),
 			[
 				{ name: 'id', kind: 'string', itemKind: undefined, required: true, values: undefined },
 				{ name: 'when', kind: 'dateTime', itemKind: undefined, required: false, values: undefined },
-				{ name: 'colour', kind: 'string', itemKind: undefined, required: false, values: ['red', 'green'] },
+				{
+					name: 'colour',
+					kind: 'string',
+					itemKind: undefined,
+					required: false,
+					values: ['red', 'green'],
+				},
 				{ name: 'counts', kind: 'array', itemKind: 'integer', required: false, values: undefined },
 			],
 		);
@@ -102,14 +199,50 @@ describe('value checks against the schema limits', () => {
 	const table: Array<[string, typeof agentId, unknown, unknown, string | undefined]> = [
 		['an integer string becomes a number', statusCode, '200', 200, undefined],
 		['a whole number passes', statusCode, 42, 42, undefined],
-		['above maximum', statusCode, 1e15, undefined, 'must be at most 999999999999999, but got the number 1000000000000000'],
+		[
+			'above maximum',
+			statusCode,
+			1e15,
+			undefined,
+			'must be at most 999999999999999, but got the number 1000000000000000',
+		],
 		['below minimum', statusCode, -1e15, undefined, 'must be at least -999999999999999'],
-		['a decimal is no integer', statusCode, 4.5, undefined, 'must be an integer, but got the number 4.5'],
+		[
+			'a decimal is no integer',
+			statusCode,
+			4.5,
+			undefined,
+			'must be an integer, but got the number 4.5',
+		],
 		['a string at its limit passes', agentId, 'x'.repeat(32000), 'x'.repeat(32000), undefined],
-		['a string over maxLength', agentId, 'x'.repeat(32001), undefined, 'must be at most 32000 characters long, but got a string of 32001 characters'],
-		['a collection over maxItems', skills, Array(2001).fill('a'), undefined, 'must hold at most 2000 items, but got a list of 2001 items'],
-		['an item over its maxLength', skills, ['ok', 'y'.repeat(32001)], undefined, 'item 1 must be at most 32000 characters long'],
-		['an object is no string', agentId, { a: 1 }, undefined, 'must be a string, but got the object {"a":1}'],
+		[
+			'a string over maxLength',
+			agentId,
+			'x'.repeat(32001),
+			undefined,
+			'must be at most 32000 characters long, but got a string of 32001 characters',
+		],
+		[
+			'a collection over maxItems',
+			skills,
+			Array(2001).fill('a'),
+			undefined,
+			'must hold at most 2000 items, but got a list of 2001 items',
+		],
+		[
+			'an item over its maxLength',
+			skills,
+			['ok', 'y'.repeat(32001)],
+			undefined,
+			'item 1 must be at most 32000 characters long',
+		],
+		[
+			'an object is no string',
+			agentId,
+			{ a: 1 },
+			undefined,
+			'must be a string, but got the object {"a":1}',
+		],
 	];
 	for (const [name, variable, input, expected, problem] of table) {
 		test(name, () => {
@@ -118,7 +251,10 @@ describe('value checks against the schema limits', () => {
 				assert.deepEqual(checked, { ok: true, value: expected });
 			} else {
 				assert.equal(checked.ok, false);
-				assert.ok(!checked.ok && checked.problem.startsWith(problem), !checked.ok ? checked.problem : '');
+				assert.ok(
+					!checked.ok && checked.problem.startsWith(problem),
+					!checked.ok ? checked.problem : '',
+				);
 			}
 		});
 	}
@@ -126,7 +262,11 @@ describe('value checks against the schema limits', () => {
 
 describe('typed outputs', () => {
 	test('the captured outputData: "200" becomes 200, null and [] stay', () => {
-		assert.deepEqual(typedOutputs(capturedOutputData, capturedInputSchema), { statusCode: 200, agentId: null, skills: [] });
+		assert.deepEqual(typedOutputs(capturedOutputData, capturedInputSchema), {
+			statusCode: 200,
+			agentId: null,
+			skills: [],
+		});
 	});
 
 	test('decimals, booleans and collections convert only where unambiguous', () => {
@@ -145,11 +285,26 @@ describe('typed outputs', () => {
 			},
 		);
 		assert.deepEqual(
-			typedOutputs({ 'Flow.amount': '4.50', 'Flow.ok': 'true', 'Flow.counts': ['1', null, 'x'], 'Flow.label': '007', 'Flow.extra': '5' }, schema),
+			typedOutputs(
+				{
+					'Flow.amount': '4.50',
+					'Flow.ok': 'true',
+					'Flow.counts': ['1', null, 'x'],
+					'Flow.label': '007',
+					'Flow.extra': '5',
+				},
+				schema,
+			),
 			{ amount: 4.5, ok: true, counts: [1, null, 'x'], label: '007', extra: '5' },
 		);
-		assert.deepEqual(typedOutputs({ 'Flow.big': '12345678901234567890' }, realDocument({ 'Flow.big': { $ref: '#/definitions/archInteger' } }, { archInteger })), {
-			big: '12345678901234567890',
-		});
+		assert.deepEqual(
+			typedOutputs(
+				{ 'Flow.big': '12345678901234567890' },
+				realDocument({ 'Flow.big': { $ref: '#/definitions/archInteger' } }, { archInteger }),
+			),
+			{
+				big: '12345678901234567890',
+			},
+		);
 	});
 });

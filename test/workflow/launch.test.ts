@@ -25,7 +25,11 @@ describe('Flow Execution > Launch', () => {
 			operation: 'launch',
 			flowId: flowRef(seedIds.demo),
 			triggerDataMode: 'fields',
-			triggerData: fields({ customerId: '={{ $json.id }}', customerName: '={{ $json.name }}', priority: 2 }),
+			triggerData: fields({
+				customerId: '={{ $json.id }}',
+				customerName: '={{ $json.name }}',
+				priority: 2,
+			}),
 		});
 		const result = await runNode(bench, node, [
 			{ id: 'C-1', name: 'Ada' },
@@ -41,7 +45,10 @@ describe('Flow Execution > Launch', () => {
 				{ 'Flow.customerId': 'C-2', 'Flow.customerName': 'Grace', 'Flow.priority': 2 },
 			],
 		);
-		assert.deepEqual(result.items.map((item) => item.pairedItem), [{ item: 0 }, { item: 1 }]);
+		assert.deepEqual(
+			result.items.map((item) => item.pairedItem),
+			[{ item: 0 }, { item: 1 }],
+		);
 		assert.equal(result.items[0].json.executionId, launches[0].id);
 	});
 
@@ -98,12 +105,21 @@ describe('Flow Execution > Launch', () => {
 		const node = genesysNode(
 			credentialId,
 			launchParameters(seedIds.demo, {
-				triggerData: mappedFields(schema, { customerId: 'C-9', customerName: 'Lin', email: '', priority: null, tags: null }),
+				triggerData: mappedFields(schema, {
+					customerId: 'C-9',
+					customerName: 'Lin',
+					email: '',
+					priority: null,
+					tags: null,
+				}),
 			}),
 		);
 		const result = await runNode(bench, node);
 		assert.equal(result.error, undefined, result.error?.message);
-		assert.deepEqual(bench.emulator.executions()[0].inputData, { 'Flow.customerId': 'C-9', 'Flow.customerName': 'Lin' });
+		assert.deepEqual(bench.emulator.executions()[0].inputData, {
+			'Flow.customerId': 'C-9',
+			'Flow.customerName': 'Lin',
+		});
 	});
 
 	test('JSON mode: keys with or without Flow., values coerced ("42" → 42, dates as YYYY-MM-DD)', async () => {
@@ -134,9 +150,14 @@ describe('Flow Execution > Launch', () => {
 	test('JSON mode takes an object from an expression', async () => {
 		const node = genesysNode(
 			credentialId,
-			launchParameters(seedIds.demo, { triggerDataMode: 'json', triggerDataJson: '={{ $json.inputs }}' }),
+			launchParameters(seedIds.demo, {
+				triggerDataMode: 'json',
+				triggerDataJson: '={{ $json.inputs }}',
+			}),
 		);
-		const result = await runNode(bench, node, [{ inputs: { customerId: 'C-7', 'Flow.customerName': 'Joan', tags: ['vip'] } }]);
+		const result = await runNode(bench, node, [
+			{ inputs: { customerId: 'C-7', 'Flow.customerName': 'Joan', tags: ['vip'] } },
+		]);
 		assert.equal(result.error, undefined, result.error?.message);
 		assert.deepEqual(bench.emulator.executions()[0].inputData, {
 			'Flow.customerId': 'C-7',
@@ -149,7 +170,9 @@ describe('Flow Execution > Launch', () => {
 		const { fields: schema } = await loadTriggerDataFields(bench, credentialId, seedIds.demo);
 		const node = genesysNode(
 			credentialId,
-			launchParameters(seedIds.demo, { triggerData: mappedFields(schema, null, 'autoMapInputData') }),
+			launchParameters(seedIds.demo, {
+				triggerData: mappedFields(schema, null, 'autoMapInputData'),
+			}),
 		);
 		const result = await runNode(bench, node, [
 			{ customerId: 'C-1', 'Flow.customerName': 'Ada', priority: '3', source: 'crm', id: 17 },
@@ -167,20 +190,37 @@ describe('Flow Execution > Launch', () => {
 
 	test('a flow without inputs is launched with inputData {} in both modes', async () => {
 		const { fields: schema } = await loadTriggerDataFields(bench, credentialId, seedIds.noInputs);
-		const viaFields = genesysNode(credentialId, launchParameters(seedIds.noInputs, { triggerData: mappedFields(schema, null) }));
-		const viaJson = genesysNode(credentialId, launchParameters(seedIds.noInputs, { triggerDataMode: 'json', triggerDataJson: '' }));
+		const viaFields = genesysNode(
+			credentialId,
+			launchParameters(seedIds.noInputs, { triggerData: mappedFields(schema, null) }),
+		);
+		const viaJson = genesysNode(
+			credentialId,
+			launchParameters(seedIds.noInputs, { triggerDataMode: 'json', triggerDataJson: '' }),
+		);
 		for (const node of [viaFields, viaJson]) {
 			const result = await runNode(bench, node);
 			assert.equal(result.error, undefined, result.error?.message);
 		}
-		assert.deepEqual(bench.emulator.executions().map((launch) => launch.inputData), [{}, {}]);
+		assert.deepEqual(
+			bench.emulator.executions().map((launch) => launch.inputData),
+			[{}, {}],
+		);
 	});
 
-	test('a named Flow Version is launched with that version\'s inputs', async () => {
-		const { fields: schema } = await loadTriggerDataFields(bench, credentialId, seedIds.multiVersion, '2.0');
+	test("a named Flow Version is launched with that version's inputs", async () => {
+		const { fields: schema } = await loadTriggerDataFields(
+			bench,
+			credentialId,
+			seedIds.multiVersion,
+			'2.0',
+		);
 		const node = genesysNode(
 			credentialId,
-			launchParameters(seedIds.multiVersion, { flowVersion: '2.0', triggerData: mappedFields(schema, { v2Number: '={{ "7" }}' }) }),
+			launchParameters(seedIds.multiVersion, {
+				flowVersion: '2.0',
+				triggerData: mappedFields(schema, { v2Number: '={{ "7" }}' }),
+			}),
 		);
 		const result = await runNode(bench, node);
 		assert.equal(result.error, undefined, result.error?.message);
@@ -191,7 +231,10 @@ describe('Flow Execution > Launch', () => {
 	});
 
 	test('outputs the execution ID, name, flow and version; the default name identifies the workflow and item', async () => {
-		const node = genesysNode(credentialId, launchParameters(seedIds.noInputs, { triggerDataMode: 'json' }));
+		const node = genesysNode(
+			credentialId,
+			launchParameters(seedIds.noInputs, { triggerDataMode: 'json' }),
+		);
 		const result = await runNode(bench, node, [{}, {}]);
 		assert.equal(result.error, undefined, result.error?.message);
 		const launches = bench.emulator.executions();
@@ -210,7 +253,11 @@ describe('Flow Execution > Launch', () => {
 		const node = genesysNode(
 			credentialId,
 			launchParameters('', {
-				flowId: { __rl: true, mode: 'url', value: `https://apps.mypurecloud.com/architect/#/workflow/${seedIds.noInputs}/latest` },
+				flowId: {
+					__rl: true,
+					mode: 'url',
+					value: `https://apps.mypurecloud.com/architect/#/workflow/${seedIds.noInputs}/latest`,
+				},
 				triggerDataMode: 'json',
 				executionName: '=Follow-up {{ $json.ticket }}',
 			}),

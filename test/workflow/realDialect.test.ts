@@ -33,14 +33,19 @@ describe('Real Genesys dialect: typed Trigger Data, refusal before sending, type
 	});
 
 	async function launchFails(flowId: string, parameters: INodeParameters) {
-		const result = await runNode(bench, genesysNode(credentialId, launchParameters(flowId, parameters)));
+		const result = await runNode(
+			bench,
+			genesysNode(credentialId, launchParameters(flowId, parameters)),
+		);
 		assert.equal(requestCount(bench, 'launch'), 0, 'nothing reached the launch endpoint');
 		return failureOf(result);
 	}
 
 	test('every Architect type gets its field type and a label naming the type; none is required', async () => {
 		const { fields } = await loadTriggerDataFields(bench, credentialId, seedIds.allTypes);
-		const byId = Object.fromEntries(fields.map((field) => [field.id, [field.type, field.displayName, field.required]]));
+		const byId = Object.fromEntries(
+			fields.map((field) => [field.id, [field.type, field.displayName, field.required]]),
+		);
 		assert.deepEqual(byId.stringInput, ['string', 'stringInput (String)', false]);
 		assert.deepEqual(byId.integerInput, ['number', 'integerInput (Integer)', false]);
 		assert.deepEqual(byId.decimalInput, ['number', 'decimalInput (Decimal)', false]);
@@ -57,7 +62,10 @@ describe('Real Genesys dialect: typed Trigger Data, refusal before sending, type
 		const notice = description.properties.find((property) => property.name === 'triggerDataNotice');
 		assert.ok(notice, 'the Launch operation has a notice above the fields');
 		assert.equal(notice.type, 'notice');
-		assert.match(notice.displayName, /Empty fields are not sent: the flow then uses the initial value/);
+		assert.match(
+			notice.displayName,
+			/Empty fields are not sent: the flow then uses the initial value/,
+		);
 		assert.deepEqual(notice.displayOptions?.show?.triggerDataMode, ['fields']);
 	});
 
@@ -102,9 +110,15 @@ describe('Real Genesys dialect: typed Trigger Data, refusal before sending, type
 			failure.message,
 			'Trigger Data (JSON) of item 0 does not fit flow "Customer follow-up": "Flow" is not an input of the flow',
 		);
-		assert.match(failure.description, /The flow's inputs are: customerId \(String\), customerName \(String\), email \(String\), priority \(Integer\), tags \(String list\)\./);
+		assert.match(
+			failure.description,
+			/The flow's inputs are: customerId \(String\), customerName \(String\), email \(String\), priority \(Integer\), tags \(String list\)\./,
+		);
 		assert.match(failure.description, /Inputs are not nested under "Flow"/);
-		assert.match(failure.description, /would accept such a key and the flow would then fail at run time/);
+		assert.match(
+			failure.description,
+			/would accept such a key and the flow would then fail at run time/,
+		);
 	});
 
 	test('the support-forum payload {"userId": …} for a flow without userId is refused before sending', async () => {
@@ -116,15 +130,34 @@ describe('Real Genesys dialect: typed Trigger Data, refusal before sending, type
 	});
 
 	const limitCases: Array<[string, IDataObject, RegExp]> = [
-		['an integer above maximum', { integerInput: 1e15 }, /"integerInput" \(Flow\.integerInput\) must be at most 999999999999999, but got the number 1000000000000000$/],
-		['a string over maxLength', { stringInput: 'x'.repeat(32001) }, /"stringInput" \(Flow\.stringInput\) must be at most 32000 characters long, but got a string of 32001 characters$/],
-		['a collection over maxItems', { stringCollection: Array(2001).fill('a') }, /"stringCollection" \(Flow\.stringCollection\) must hold at most 2000 items, but got a list of 2001 items$/],
-		['a wrong type', { booleanInput: 'yes' }, /"booleanInput" \(Flow\.booleanInput\) must be a boolean \(true or false\), but got the string "yes"$/],
+		[
+			'an integer above maximum',
+			{ integerInput: 1e15 },
+			/"integerInput" \(Flow\.integerInput\) must be at most 999999999999999, but got the number 1000000000000000$/,
+		],
+		[
+			'a string over maxLength',
+			{ stringInput: 'x'.repeat(32001) },
+			/"stringInput" \(Flow\.stringInput\) must be at most 32000 characters long, but got a string of 32001 characters$/,
+		],
+		[
+			'a collection over maxItems',
+			{ stringCollection: Array(2001).fill('a') },
+			/"stringCollection" \(Flow\.stringCollection\) must hold at most 2000 items, but got a list of 2001 items$/,
+		],
+		[
+			'a wrong type',
+			{ booleanInput: 'yes' },
+			/"booleanInput" \(Flow\.booleanInput\) must be a boolean \(true or false\), but got the string "yes"$/,
+		],
 	];
 	for (const [name, values, message] of limitCases) {
 		test(`${name} is refused before sending, naming field, limit or type, value and item`, async () => {
 			const failure = await launchFails(seedIds.allTypes, json(values));
-			assert.match(failure.message, /^Trigger Data \(JSON\) of item 0 does not fit flow "All input types": /);
+			assert.match(
+				failure.message,
+				/^Trigger Data \(JSON\) of item 0 does not fit flow "All input types": /,
+			);
 			assert.match(failure.message, message);
 			assert.equal(failure.itemIndex, 0);
 		});
@@ -132,7 +165,13 @@ describe('Real Genesys dialect: typed Trigger Data, refusal before sending, type
 
 	test('with Continue On Fail, bad items come out paired to their inputs and the good ones launch', async () => {
 		const node = {
-			...genesysNode(credentialId, launchParameters(seedIds.demo, { triggerDataMode: 'json', triggerDataJson: '={{ $json }}' })),
+			...genesysNode(
+				credentialId,
+				launchParameters(seedIds.demo, {
+					triggerDataMode: 'json',
+					triggerDataJson: '={{ $json }}',
+				}),
+			),
 			onError: 'continueRegularOutput' as const,
 		};
 		const input: IDataObject[] = [
@@ -143,7 +182,10 @@ describe('Real Genesys dialect: typed Trigger Data, refusal before sending, type
 		];
 		const result = await runNode(bench, node, input);
 		assert.equal(result.error, undefined, result.error?.message);
-		assert.deepEqual(result.items.map((item) => item.pairedItem), input.map((_, item) => ({ item })));
+		assert.deepEqual(
+			result.items.map((item) => item.pairedItem),
+			input.map((_, item) => ({ item })),
+		);
 		assert.match(String(result.items[1].json.error), /"Flow" is not an input/);
 		assert.match(String(result.items[3].json.error), /"userId" is not an input/);
 		assert.deepEqual(
@@ -174,7 +216,11 @@ describe('Real Genesys dialect: typed Trigger Data, refusal before sending, type
 
 		const raw = await launch(false);
 		const outputData = raw.items[0].json.outputData as IDataObject;
-		assert.equal(outputData['Flow.ticketNumber'], '1002', 'Genesys sends Integer outputs as strings');
+		assert.equal(
+			outputData['Flow.ticketNumber'],
+			'1002',
+			'Genesys sends Integer outputs as strings',
+		);
 	});
 
 	test('a run that needs an input the launch left empty ends FAILED, and the item names the variable', async () => {
@@ -182,12 +228,19 @@ describe('Real Genesys dialect: typed Trigger Data, refusal before sending, type
 			bench,
 			genesysNode(
 				credentialId,
-				launchParameters(seedIds.demo, { ...json({ customerName: 'Ada' }), waitForCompletion: true, options: { pollInterval: 0.05 } }),
+				launchParameters(seedIds.demo, {
+					...json({ customerName: 'Ada' }),
+					waitForCompletion: true,
+					options: { pollInterval: 0.05 },
+				}),
 			),
 		);
 		const failure = failureOf(result);
 		assert.match(failure.message, /ended with status FAILED/);
-		assert.match(failure.description, /Flow error code: error\.workflow\.expression\.unexpectedNull\./);
+		assert.match(
+			failure.description,
+			/Flow error code: error\.workflow\.expression\.unexpectedNull\./,
+		);
 		assert.match(failure.description, /The flow needed Flow\.customerId and found no usable value/);
 	});
 });

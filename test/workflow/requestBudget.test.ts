@@ -4,9 +4,17 @@ import { describe, test } from 'node:test';
 import type { INodeParameters } from 'n8n-workflow';
 
 import { seedClients, seedIds } from '../../emulator';
-import { genesysNode, launchParameters, runNode, saveCredential, useBench, type Bench } from './support';
+import {
+	genesysNode,
+	launchParameters,
+	runNode,
+	saveCredential,
+	useBench,
+	type Bench,
+} from './support';
 
-const items = (count: number, prefix: string) => Array.from({ length: count }, (_, n) => ({ n: `${prefix}${n}` }));
+const items = (count: number, prefix: string) =>
+	Array.from({ length: count }, (_, n) => ({ n: `${prefix}${n}` }));
 
 function launch(credentialId: string, options: INodeParameters, name = 'Genesys Cloud') {
 	return genesysNode(
@@ -58,9 +66,14 @@ describe('Request budget: one per token, shared and corrected by 429s (real dial
 		assert.equal(bench.emulator.executions().length, 50);
 		assert.equal(bench.emulator.stats().duplicateLaunches, 0);
 		const rate = total / seconds;
-		t.diagnostic(`${total} requests in ${seconds.toFixed(1)} s: ${rate.toFixed(2)}/s of 10/s, ${rateLimited} × 429`);
+		t.diagnostic(
+			`${total} requests in ${seconds.toFixed(1)} s: ${rate.toFixed(2)}/s of 10/s, ${rateLimited} × 429`,
+		);
 		// Each run alone would go at 10 per second: together they must not exceed it, and should come close.
-		assert.ok(rate <= 10.3, `combined ${rate.toFixed(2)} requests/s over ${seconds.toFixed(1)} s exceeds the 10/s limit`);
+		assert.ok(
+			rate <= 10.3,
+			`combined ${rate.toFixed(2)} requests/s over ${seconds.toFixed(1)} s exceeds the 10/s limit`,
+		);
 		assert.ok(rate >= 7, `combined ${rate.toFixed(2)} requests/s is far below the 10/s limit`);
 	});
 
@@ -70,7 +83,11 @@ describe('Request budget: one per token, shared and corrected by 429s (real dial
 		// Another OAuth client than the first test's, so this one's budget starts fresh.
 		const credentialId = saveCredential(bench, { ...seedClients.noFlowExecuteScope, scope: '' });
 		const started = Date.now();
-		const result = await runNode(bench, launch(credentialId, { requestsPerMinute: 600 }), items(40, 'c'));
+		const result = await runNode(
+			bench,
+			launch(credentialId, { requestsPerMinute: 600 }),
+			items(40, 'c'),
+		);
 		const seconds = (Date.now() - started) / 1000;
 		assert.equal(result.error, undefined, result.error?.message);
 		assert.equal(result.items.length, 40);
@@ -83,11 +100,16 @@ describe('Request budget: one per token, shared and corrected by 429s (real dial
 		// Every 429 pauses the whole budget and lowers its rate: a handful, not one per request sent too fast.
 		assert.ok(rateLimited <= 12, `${rateLimited} answers 429`);
 		const ratio = accepted / seconds / 5;
-		t.diagnostic(`${accepted} accepted in ${seconds.toFixed(1)} s: ${ratio.toFixed(2)} of the real limit, ${rateLimited} × 429`);
-		assert.ok(ratio >= 0.6, `settled at ${ratio.toFixed(2)} of the real limit (${accepted} accepted in ${seconds.toFixed(1)} s)`);
+		t.diagnostic(
+			`${accepted} accepted in ${seconds.toFixed(1)} s: ${ratio.toFixed(2)} of the real limit, ${rateLimited} × 429`,
+		);
+		assert.ok(
+			ratio >= 0.6,
+			`settled at ${ratio.toFixed(2)} of the real limit (${accepted} accepted in ${seconds.toFixed(1)} s)`,
+		);
 	});
 
-	test('waiting learns from the flow\'s finished executions when to look: one poll each, outputs sooner', async (t) => {
+	test("waiting learns from the flow's finished executions when to look: one poll each, outputs sooner", async (t) => {
 		// "Random duration" runs 2-5 s, scaled by 0.01 here: 20-50 ms. The Poll Interval is 1 s.
 		const credentialId = saveCredential(bench);
 		const node = genesysNode(
@@ -112,10 +134,19 @@ describe('Request budget: one per token, shared and corrected by 429s (real dial
 		const firstPolls = polls();
 		const second = await timed('second');
 		const secondPolls = polls() - firstPolls;
-		t.diagnostic(`first run ${first.toFixed(2)} s, ${firstPolls / 20} polls each; second ${second.toFixed(2)} s, ${secondPolls / 20} each`);
-		assert.equal(firstPolls, 20, 'nothing known yet: one poll after the Poll Interval, when every flow is done');
+		t.diagnostic(
+			`first run ${first.toFixed(2)} s, ${firstPolls / 20} polls each; second ${second.toFixed(2)} s, ${secondPolls / 20} each`,
+		);
+		assert.equal(
+			firstPolls,
+			20,
+			'nothing known yet: one poll after the Poll Interval, when every flow is done',
+		);
 		assert.ok(secondPolls <= 24, `${secondPolls} polls for 20 executions`);
 		assert.ok(first >= 1, 'the first run waited the Poll Interval');
-		assert.ok(second < first * 0.7, `the second run looked when the flow is usually done (${second} s vs ${first} s)`);
+		assert.ok(
+			second < first * 0.7,
+			`the second run looked when the flow is usually done (${second} s vs ${first} s)`,
+		);
 	});
 });

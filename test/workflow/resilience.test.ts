@@ -31,7 +31,9 @@ describe('Throughput and resilience', () => {
 	});
 
 	test('a 429 storm ends with every item launched exactly once', async () => {
-		bench.emulator.configure({ faultScript: [{ route: 'launch', kind: 429, times: 25, retryAfterSeconds: 0.2 }] });
+		bench.emulator.configure({
+			faultScript: [{ route: 'launch', kind: 429, times: 25, retryAfterSeconds: 0.2 }],
+		});
 		const result = await runNode(bench, launchNoInputs(credentialId), items(20));
 		assert.equal(result.error, undefined, result.error?.message);
 		const stats = bench.emulator.stats();
@@ -39,14 +41,23 @@ describe('Throughput and resilience', () => {
 		assert.equal(bench.emulator.executions().length, 20);
 		assert.equal(stats.duplicateLaunches, 0);
 		assert.deepEqual(
-			bench.emulator.executions().map((execution) => execution.name).sort(),
-			items(20).map(({ n }) => `item ${n}`).sort(),
+			bench.emulator
+				.executions()
+				.map((execution) => execution.name)
+				.sort(),
+			items(20)
+				.map(({ n }) => `item ${n}`)
+				.sort(),
 		);
 	});
 
 	test('the rate limit slows the run down instead of failing items', async () => {
 		bench.emulator.configure({ rateLimit: { requests: 10, windowSeconds: 1 } });
-		const result = await runNode(bench, launchNoInputs(credentialId, { maxConcurrentRequests: 8 }), items(30));
+		const result = await runNode(
+			bench,
+			launchNoInputs(credentialId, { maxConcurrentRequests: 8 }),
+			items(30),
+		);
 		assert.equal(result.error, undefined, result.error?.message);
 		assert.equal(result.items.length, 30);
 		assert.equal(bench.emulator.executions().length, 30);
@@ -54,8 +65,14 @@ describe('Throughput and resilience', () => {
 	});
 
 	test('a 429 that outlasts the ceiling fails the item and says how to fix it', async () => {
-		bench.emulator.configure({ faultScript: [{ route: 'launch', kind: 429, times: 50, retryAfterSeconds: 0.3 }] });
-		const result = await runNode(bench, launchNoInputs(credentialId, { rateLimitWaitCeiling: 1 }), items(1));
+		bench.emulator.configure({
+			faultScript: [{ route: 'launch', kind: 429, times: 50, retryAfterSeconds: 0.3 }],
+		});
+		const result = await runNode(
+			bench,
+			launchNoInputs(credentialId, { rateLimitWaitCeiling: 1 }),
+			items(1),
+		);
 		assert.match(result.error?.message ?? '', /kept answering 429 Too Many Requests/);
 		assert.match(String(result.error?.description), /Rate Limit Wait Ceiling/);
 		assert.equal(bench.emulator.executions().length, 0);
@@ -67,7 +84,10 @@ describe('Throughput and resilience', () => {
 			const result = await runNode(bench, launchNoInputs(credentialId), items(1));
 			assert.match(result.error?.message ?? '', /The flow may have started/);
 			assert.match(String(result.error?.description), /execution named "item 0"/);
-			const sent = Object.values(bench.emulator.stats().requests.launch ?? {}).reduce((sum, count) => sum + count, 0);
+			const sent = Object.values(bench.emulator.stats().requests.launch ?? {}).reduce(
+				(sum, count) => sum + count,
+				0,
+			);
 			assert.equal(sent, 1, 'the launch must not be sent twice');
 		});
 	}
@@ -96,7 +116,11 @@ describe('Throughput and resilience', () => {
 				{ route: 'getFlow', kind: 504, times: 1 },
 			],
 		});
-		const node = genesysNode(credentialId, { resource: 'flow', operation: 'get', flowId: flowRef(seedIds.demo) });
+		const node = genesysNode(credentialId, {
+			resource: 'flow',
+			operation: 'get',
+			flowId: flowRef(seedIds.demo),
+		});
 		const result = await runNode(bench, node);
 		assert.equal(result.error, undefined, result.error?.message);
 		assert.equal(result.items[0].json.id, seedIds.demo);
@@ -119,7 +143,11 @@ describe('Throughput and resilience', () => {
 
 	test('order and pairing hold when answers arrive out of order', async () => {
 		bench.emulator.configure({ latencyMs: 5, jitterMs: 40 });
-		const result = await runNode(bench, launchNoInputs(credentialId, { maxConcurrentRequests: 10 }), items(40));
+		const result = await runNode(
+			bench,
+			launchNoInputs(credentialId, { maxConcurrentRequests: 10 }),
+			items(40),
+		);
 		assert.equal(result.error, undefined, result.error?.message);
 		assert.deepEqual(
 			result.items.map((item) => [item.json.name, item.pairedItem]),

@@ -15,12 +15,13 @@ import {
 	type Bench,
 } from './support';
 
-describe('The flow\'s schema is read once per flow and version per run, however many items', () => {
+describe("The flow's schema is read once per flow and version per run, however many items", () => {
 	let bench: Bench;
 	let credentialId: string;
 	useBench((started, credential) => ([bench, credentialId] = [started, credential]));
 
-	const items = (count: number, make: (index: number) => IDataObject) => Array.from({ length: count }, (_, index) => make(index));
+	const items = (count: number, make: (index: number) => IDataObject) =>
+		Array.from({ length: count }, (_, index) => make(index));
 
 	test('40 items of one flow: one flow read, no version read, 40 launches', async () => {
 		const { fields } = await loadTriggerDataFields(bench, credentialId, seedIds.demo);
@@ -28,10 +29,17 @@ describe('The flow\'s schema is read once per flow and version per run, however 
 		const node = genesysNode(
 			credentialId,
 			launchParameters(seedIds.demo, {
-				triggerData: mappedFields(fields, { customerId: '={{ $json.id }}', customerName: '={{ $json.name }}' }),
+				triggerData: mappedFields(fields, {
+					customerId: '={{ $json.id }}',
+					customerName: '={{ $json.name }}',
+				}),
 			}),
 		);
-		const result = await runNode(bench, node, items(40, (index) => ({ id: `C-${index}`, name: `N${index}` })));
+		const result = await runNode(
+			bench,
+			node,
+			items(40, (index) => ({ id: `C-${index}`, name: `N${index}` })),
+		);
 		assert.equal(result.error, undefined, result.error?.message);
 		assert.equal(requestCount(bench, 'getFlow', 200), 1);
 		assert.equal(requestCount(bench, 'getVersion'), 0);
@@ -45,9 +53,17 @@ describe('The flow\'s schema is read once per flow and version per run, however 
 	test('items of a named version: one flow read and one version read', async () => {
 		const node = genesysNode(
 			credentialId,
-			launchParameters(seedIds.multiVersion, { flowVersion: '1.0', triggerDataMode: 'json', triggerDataJson: '={{ $json }}' }),
+			launchParameters(seedIds.multiVersion, {
+				flowVersion: '1.0',
+				triggerDataMode: 'json',
+				triggerDataJson: '={{ $json }}',
+			}),
 		);
-		const result = await runNode(bench, node, items(25, (index) => ({ v1Text: `t${index}` })));
+		const result = await runNode(
+			bench,
+			node,
+			items(25, (index) => ({ v1Text: `t${index}` })),
+		);
 		assert.equal(result.error, undefined, result.error?.message);
 		assert.equal(requestCount(bench, 'getFlow', 200), 1);
 		assert.equal(requestCount(bench, 'getVersion', 200), 1);
@@ -78,10 +94,21 @@ describe('The flow\'s schema is read once per flow and version per run, however 
 	});
 
 	test('a failed schema read is not repeated for every item', async () => {
-		const node = genesysNode(credentialId, launchParameters('e0ae0000-0000-4000-8000-0000000000ff', { triggerDataMode: 'json' }));
-		const result = await runNode(bench, { ...node, onError: 'continueRegularOutput' }, items(10, () => ({})));
+		const node = genesysNode(
+			credentialId,
+			launchParameters('e0ae0000-0000-4000-8000-0000000000ff', { triggerDataMode: 'json' }),
+		);
+		const result = await runNode(
+			bench,
+			{ ...node, onError: 'continueRegularOutput' },
+			items(10, () => ({})),
+		);
 		assert.equal(result.items.length, 10);
-		assert.ok(result.items.every((item) => String(item.json.error).startsWith('Genesys Cloud found nothing to read flow')));
+		assert.ok(
+			result.items.every((item) =>
+				String(item.json.error).startsWith('Genesys Cloud found nothing to read flow'),
+			),
+		);
 		assert.equal(requestCount(bench, 'getFlow', 404), 1);
 	});
 });

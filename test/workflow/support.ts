@@ -10,7 +10,13 @@ import type {
 	ResourceMapperValue,
 } from 'n8n-workflow';
 
-import { startEmulator, seedClients, type EmulatorKnobs, type RouteKey, type RunningEmulator } from '../../emulator';
+import {
+	startEmulator,
+	seedClients,
+	type EmulatorKnobs,
+	type RouteKey,
+	type RunningEmulator,
+} from '../../emulator';
 import { N8nHarness, type RunOptions, type RunResult } from '../harness/harness';
 
 export const NODE_TYPE = 'n8n-nodes-genesys-cloud.genesysCloud';
@@ -24,7 +30,10 @@ export interface Bench {
 
 /** A harness with the built package loaded and an emulator on a free port, tokens issued instantly. */
 export async function setUp(knobs: Partial<EmulatorKnobs> = {}): Promise<Bench> {
-	const emulator = await startEmulator({ port: 0, knobs: { executionDurationScale: 0.01, ...knobs } });
+	const emulator = await startEmulator({
+		port: 0,
+		knobs: { executionDurationScale: 0.01, ...knobs },
+	});
 	const harness = await N8nHarness.load();
 	return { harness, emulator, close: () => emulator.close() };
 }
@@ -33,7 +42,10 @@ export async function setUp(knobs: Partial<EmulatorKnobs> = {}): Promise<Bench> 
  * One bench for a describe block: started with a stored credential before its tests, the emulator reset before
  * each test, closed after them. `ready` receives the bench and the credential id once they exist.
  */
-export function useBench(ready: (bench: Bench, credentialId: string) => void, knobs: Partial<EmulatorKnobs> = {}): void {
+export function useBench(
+	ready: (bench: Bench, credentialId: string) => void,
+	knobs: Partial<EmulatorKnobs> = {},
+): void {
 	let bench: Bench | undefined;
 	before(async () => {
 		bench = await setUp(knobs);
@@ -66,7 +78,11 @@ export function saveCredential(bench: Bench, data: IDataObject = {}): string {
 	return id;
 }
 
-export function genesysNode(credentialId: string, parameters: INodeParameters, name = 'Genesys Cloud'): INode {
+export function genesysNode(
+	credentialId: string,
+	parameters: INodeParameters,
+	name = 'Genesys Cloud',
+): INode {
 	return {
 		id: `node-${name}`,
 		name,
@@ -110,7 +126,10 @@ export async function loadTriggerDataFields(
 	flowId: string,
 	flowVersion = '',
 ): Promise<ResourceMapperFields> {
-	const node = genesysNode(credentialId, launchParameters(flowId, { flowVersion, triggerDataMode: 'fields' }));
+	const node = genesysNode(
+		credentialId,
+		launchParameters(flowId, { flowVersion, triggerDataMode: 'fields' }),
+	);
 	return await bench.harness.resourceMapperFields(node, 'getTriggerDataFields');
 }
 
@@ -145,7 +164,9 @@ export function requestCount(bench: Bench, route: RouteKey, status?: number): nu
 
 /** What a failed run reports, in the shape the editor shows it. */
 export function failureOf(result: { error: RunResult['error'] }) {
-	const error = result.error as (RunResult['error'] & { description?: string; httpCode?: string; context?: IDataObject }) | undefined;
+	const error = result.error as
+		| (RunResult['error'] & { description?: string; httpCode?: string; context?: IDataObject })
+		| undefined;
 	assert.ok(error, 'the run was expected to fail');
 	return {
 		message: error.message,

@@ -4,7 +4,15 @@ import { after, before, describe, test } from 'node:test';
 import type { ResourceMapperField } from 'n8n-workflow';
 
 import { seedIds } from '../../emulator';
-import { genesysNode, launchParameters, loadTriggerDataFields, requestCount, saveCredential, setUp, type Bench } from './support';
+import {
+	genesysNode,
+	launchParameters,
+	loadTriggerDataFields,
+	requestCount,
+	saveCredential,
+	setUp,
+	type Bench,
+} from './support';
 
 function byId(fields: ResourceMapperField[]) {
 	return Object.fromEntries(fields.map((field) => [field.id, field]));
@@ -20,7 +28,11 @@ describe('Trigger Data fields (resource mapper)', () => {
 	after(async () => await bench.close());
 
 	test('one typed field per input of every Architect type, ids without the Flow. prefix, none required (real dialect)', async () => {
-		const { fields, emptyFieldsNotice } = await loadTriggerDataFields(bench, credentialId, seedIds.allTypes);
+		const { fields, emptyFieldsNotice } = await loadTriggerDataFields(
+			bench,
+			credentialId,
+			seedIds.allTypes,
+		);
 		assert.equal(emptyFieldsNotice, undefined);
 		assert.deepEqual(
 			fields.map((field) => [field.id, field.type, field.required]),
@@ -39,7 +51,10 @@ describe('Trigger Data fields (resource mapper)', () => {
 			],
 		);
 		for (const field of fields) {
-			assert.ok(!field.id.includes('.'), `field id ${field.id} must not hold a dot (n8n parameter paths split on it)`);
+			assert.ok(
+				!field.id.includes('.'),
+				`field id ${field.id} must not hold a dot (n8n parameter paths split on it)`,
+			);
 			assert.equal(field.display, true);
 			assert.equal(field.defaultMatch, false);
 		}
@@ -48,7 +63,9 @@ describe('Trigger Data fields (resource mapper)', () => {
 	test('plain schemas: enums become options; labels name the variable and its type, in both dialects', async () => {
 		const real = byId((await loadTriggerDataFields(bench, credentialId, seedIds.allTypes)).fields);
 		bench.emulator.configure({ schemaDialect: 'plain' });
-		const fields = byId((await loadTriggerDataFields(bench, credentialId, seedIds.allTypes)).fields);
+		const fields = byId(
+			(await loadTriggerDataFields(bench, credentialId, seedIds.allTypes)).fields,
+		);
 		bench.emulator.reset();
 		assert.deepEqual(fields.colour.options, [
 			{ name: 'red', value: 'red' },
@@ -86,27 +103,49 @@ describe('Trigger Data fields (resource mapper)', () => {
 	test('a flow without inputs gives no fields and a notice, not an error', async () => {
 		const result = await loadTriggerDataFields(bench, credentialId, seedIds.noInputs);
 		assert.deepEqual(result.fields, []);
-		assert.match(String(result.emptyFieldsNotice), /Flow "No inputs" has no input variables, so it is launched without Trigger Data/);
+		assert.match(
+			String(result.emptyFieldsNotice),
+			/Flow "No inputs" has no input variables, so it is launched without Trigger Data/,
+		);
 	});
 
 	test('the latest published version by default, another version when Flow Version names it', async () => {
 		const latest = await loadTriggerDataFields(bench, credentialId, seedIds.multiVersion);
-		assert.deepEqual(latest.fields.map((field) => [field.id, field.required]), [['v3Text', true], ['v3Count', false]]);
+		assert.deepEqual(
+			latest.fields.map((field) => [field.id, field.required]),
+			[
+				['v3Text', true],
+				['v3Count', false],
+			],
+		);
 		const v1 = await loadTriggerDataFields(bench, credentialId, seedIds.multiVersion, '1.0');
-		assert.deepEqual(v1.fields.map((field) => [field.id, field.type, field.required]), [['v1Text', 'string', true]]);
+		assert.deepEqual(
+			v1.fields.map((field) => [field.id, field.type, field.required]),
+			[['v1Text', 'string', true]],
+		);
 		const v2 = await loadTriggerDataFields(bench, credentialId, seedIds.multiVersion, '2.0');
-		assert.deepEqual(v2.fields.map((field) => [field.id, field.type, field.required]), [['v2Number', 'number', true]]);
+		assert.deepEqual(
+			v2.fields.map((field) => [field.id, field.type, field.required]),
+			[['v2Number', 'number', true]],
+		);
 	});
 
 	test('a flow picked by its Architect URL loads the same fields', async () => {
 		const node = genesysNode(
 			credentialId,
 			launchParameters('', {
-				flowId: { __rl: true, mode: 'url', value: `https://apps.mypurecloud.com/architect/#/workflow/${seedIds.demo}/latest` },
+				flowId: {
+					__rl: true,
+					mode: 'url',
+					value: `https://apps.mypurecloud.com/architect/#/workflow/${seedIds.demo}/latest`,
+				},
 			}),
 		);
 		const { fields } = await bench.harness.resourceMapperFields(node, 'getTriggerDataFields');
-		assert.deepEqual(fields.map((field) => field.id), ['customerId', 'customerName', 'email', 'priority', 'tags']);
+		assert.deepEqual(
+			fields.map((field) => field.id),
+			['customerId', 'customerName', 'email', 'priority', 'tags'],
+		);
 	});
 
 	test('flows that cannot be launched explain why instead of showing fields', async () => {
@@ -126,7 +165,11 @@ describe('Trigger Data fields (resource mapper)', () => {
 		const versions = requestCount(bench, 'getVersion');
 		await loadTriggerDataFields(bench, credentialId, seedIds.allTypes);
 		assert.equal(requestCount(bench, 'getFlow') - flows, 1);
-		assert.equal(requestCount(bench, 'getVersion') - versions, 0, 'the flow carries the published schema');
+		assert.equal(
+			requestCount(bench, 'getVersion') - versions,
+			0,
+			'the flow carries the published schema',
+		);
 		await loadTriggerDataFields(bench, credentialId, seedIds.multiVersion, '2.0');
 		assert.equal(requestCount(bench, 'getVersion') - versions, 1);
 	});

@@ -4,7 +4,15 @@ import { describe, test } from 'node:test';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { seedIds } from '../../emulator';
-import { failureOf, genesysNode, launchParameters, requestCount, runNode, useBench, type Bench } from './support';
+import {
+	failureOf,
+	genesysNode,
+	launchParameters,
+	requestCount,
+	runNode,
+	useBench,
+	type Bench,
+} from './support';
 
 const FAST_POLLING = { pollInterval: 0.05 };
 
@@ -27,12 +35,22 @@ describe('Launch with Wait for Completion, and Flow Execution > Get', () => {
 	}
 
 	const getNode = (executionId: string, options: INodeParameters = {}) =>
-		genesysNode(credentialId, { resource: 'flowExecution', operation: 'get', executionId, options });
+		genesysNode(credentialId, {
+			resource: 'flowExecution',
+			operation: 'get',
+			executionId,
+			options,
+		});
 
 	test('a completed execution outputs status, dates and outputs without the Flow. prefix, typed by the output schema', async () => {
 		const result = await runNode(
 			bench,
-			waitingLaunch(seedIds.allTypes, { stringInput: 'hi', integerInput: 41, stringCollection: ['a', 'b'], colour: 'red' }),
+			waitingLaunch(seedIds.allTypes, {
+				stringInput: 'hi',
+				integerInput: 41,
+				stringCollection: ['a', 'b'],
+				colour: 'red',
+			}),
 		);
 		assert.equal(result.error, undefined, result.error?.message);
 		const [launch] = bench.emulator.executions();
@@ -62,9 +80,15 @@ describe('Launch with Wait for Completion, and Flow Execution > Get', () => {
 
 	test('integer outputs stay numbers when Genesys sends numbers', async () => {
 		bench.emulator.configure({ integerOutputsAsStrings: false });
-		const result = await runNode(bench, waitingLaunch(seedIds.allTypes, { stringInput: 'hi', integerInput: 41 }));
+		const result = await runNode(
+			bench,
+			waitingLaunch(seedIds.allTypes, { stringInput: 'hi', integerInput: 41 }),
+		);
 		assert.equal(result.error, undefined, result.error?.message);
-		assert.equal(result.items[0].json.outputs && (result.items[0].json.outputs as IDataObject).integerPlusOne, 42);
+		assert.equal(
+			result.items[0].json.outputs && (result.items[0].json.outputs as IDataObject).integerPlusOne,
+			42,
+		);
 	});
 
 	test('without Simplify Output the execution comes as Genesys sent it, outputs under Flow. keys', async () => {
@@ -80,7 +104,7 @@ describe('Launch with Wait for Completion, and Flow Execution > Get', () => {
 		assert.equal((item.flowVersion as IDataObject).id, '1.0');
 	});
 
-	test('an execution that ends in ERROR fails its item with the flow\'s error', async () => {
+	test("an execution that ends in ERROR fails its item with the flow's error", async () => {
 		const result = await runNode(bench, waitingLaunch(seedIds.failing, { reason: 'test' }));
 		const failure = failureOf(result);
 		const [launch] = bench.emulator.executions();
@@ -90,17 +114,27 @@ describe('Launch with Wait for Completion, and Flow Execution > Get', () => {
 		);
 		assert.match(failure.description, /Flow error code: flow\.execution\.data\.action\.failure\./);
 		assert.match(failure.description, /Architect > Flow execution history/);
-		assert.doesNotMatch(failure.description, /other item/, 'the failing item is not counted as another launched item');
+		assert.doesNotMatch(
+			failure.description,
+			/other item/,
+			'the failing item is not counted as another launched item',
+		);
 		assert.equal(failure.itemIndex, 0);
 	});
 
-	test('when a later item\'s flow fails, the error says how many other items were already launched', async () => {
+	test("when a later item's flow fails, the error says how many other items were already launched", async () => {
 		const node = waitingLaunch('={{ $json.flow }}', {});
-		const result = await runNode(bench, node, [{ flow: seedIds.noInputs }, { flow: seedIds.failing }]);
+		const result = await runNode(bench, node, [
+			{ flow: seedIds.noInputs },
+			{ flow: seedIds.failing },
+		]);
 		const failure = failureOf(result);
 		assert.equal(failure.itemIndex, 1);
 		assert.match(failure.message, /ended with status ERROR/);
-		assert.match(failure.description, /1 other item\(s\) had already been launched in this run; their flows are running in Genesys Cloud\.$/);
+		assert.match(
+			failure.description,
+			/1 other item\(s\) had already been launched in this run; their flows are running in Genesys Cloud\.$/,
+		);
 		assert.equal(bench.emulator.executions().length, 2);
 	});
 
@@ -113,14 +147,20 @@ describe('Launch with Wait for Completion, and Flow Execution > Get', () => {
 		const failure = failureOf(result);
 		const [launch] = bench.emulator.executions();
 		assert.equal(failure.message, `Flow execution ${launch.id} was still RUNNING after 1 seconds`);
-		assert.match(failure.description, new RegExp(`Flow Execution > Get and execution ID ${launch.id}`));
+		assert.match(
+			failure.description,
+			new RegExp(`Flow Execution > Get and execution ID ${launch.id}`),
+		);
 		assert.equal(launch.status, 'RUNNING');
 		const elapsed = Date.now() - started;
 		assert.ok(elapsed >= 1000 && elapsed < 3000, `waited ${elapsed} ms for a 1 s timeout`);
 	});
 
 	test('Get reads an execution by ID in the same shape as a waited launch', async () => {
-		const launched = await runNode(bench, waitingLaunch(seedIds.allTypes, { stringInput: 'x', integerInput: 1 }));
+		const launched = await runNode(
+			bench,
+			waitingLaunch(seedIds.allTypes, { stringInput: 'x', integerInput: 1 }),
+		);
 		assert.equal(launched.error, undefined, launched.error?.message);
 		const executionId = String(launched.items[0].json.executionId);
 		const read = await runNode(bench, getNode('={{ $json.executionId }}'), [{ executionId }]);
@@ -133,18 +173,34 @@ describe('Launch with Wait for Completion, and Flow Execution > Get', () => {
 	});
 
 	test('Get reports a running or failed execution without failing the item', async () => {
-		const running = await runNode(bench, genesysNode(credentialId, launchParameters(seedIds.neverEnding, { triggerDataMode: 'json' })));
-		const failing = await runNode(bench, waitingLaunch(seedIds.failing, {}, { waitForCompletion: false }));
+		const running = await runNode(
+			bench,
+			genesysNode(credentialId, launchParameters(seedIds.neverEnding, { triggerDataMode: 'json' })),
+		);
+		const failing = await runNode(
+			bench,
+			waitingLaunch(seedIds.failing, {}, { waitForCompletion: false }),
+		);
 		const ids = [running, failing].map((result) => String(result.items[0].json.executionId));
 		await new Promise((resolve) => setTimeout(resolve, 50));
-		const read = await runNode(bench, getNode('={{ $json.id }}'), ids.map((id) => ({ id })));
+		const read = await runNode(
+			bench,
+			getNode('={{ $json.id }}'),
+			ids.map((id) => ({ id })),
+		);
 		assert.equal(read.error, undefined, read.error?.message);
-		assert.deepEqual(read.items.map((item) => [item.json.executionId, item.json.status]), [
-			[ids[0], 'RUNNING'],
-			[ids[1], 'ERROR'],
-		]);
+		assert.deepEqual(
+			read.items.map((item) => [item.json.executionId, item.json.status]),
+			[
+				[ids[0], 'RUNNING'],
+				[ids[1], 'ERROR'],
+			],
+		);
 		assert.deepEqual(read.items[0].json.outputs, {});
-		assert.equal((read.items[1].json.flowErrorInfo as IDataObject).code, 'flow.execution.data.action.failure');
+		assert.equal(
+			(read.items[1].json.flowErrorInfo as IDataObject).code,
+			'flow.execution.data.action.failure',
+		);
 	});
 
 	test('Get with an empty execution ID names the item, before any execution is read', async () => {

@@ -1,4 +1,9 @@
-import type { IDataObject, IDisplayOptions, INodeProperties, NodeParameterValueType } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IDisplayOptions,
+	INodeProperties,
+	NodeParameterValueType,
+} from 'n8n-workflow';
 
 import type { ClientOptions } from '../transport/genesysClient';
 
@@ -28,7 +33,10 @@ export const flowLocator: INodeProperties = {
 			validation: [
 				{
 					type: 'regex',
-					properties: { regex: `^\\s*${UUID}\\s*$`, errorMessage: 'A flow ID looks like 8d3c5e7a-1b2f-4c3d-9e8f-0a1b2c3d4e5f' },
+					properties: {
+						regex: `^\\s*${UUID}\\s*$`,
+						errorMessage: 'A flow ID looks like 8d3c5e7a-1b2f-4c3d-9e8f-0a1b2c3d4e5f',
+					},
 				},
 			],
 		},
@@ -36,11 +44,15 @@ export const flowLocator: INodeProperties = {
 			displayName: 'By URL',
 			name: 'url',
 			type: 'string',
-			placeholder: 'e.g. https://apps.mypurecloud.com/architect/#/workflow/8d3c5e7a-1b2f-4c3d-9e8f-0a1b2c3d4e5f/latest',
+			placeholder:
+				'e.g. https://apps.mypurecloud.com/architect/#/workflow/8d3c5e7a-1b2f-4c3d-9e8f-0a1b2c3d4e5f/latest',
 			validation: [
 				{
 					type: 'regex',
-					properties: { regex: `^https?://.*${UUID}.*`, errorMessage: 'Paste the flow\'s URL from Architect' },
+					properties: {
+						regex: `^https?://.*${UUID}.*`,
+						errorMessage: "Paste the flow's URL from Architect",
+					},
 				},
 			],
 			extractValue: { type: 'regex', regex: `^https?://.*?(${UUID})` },
@@ -66,7 +78,7 @@ export const requestOptions: INodeProperties[] = [
 		typeOptions: { minValue: 1 },
 		default: 300,
 		description:
-			'The request budget of this credential\'s token, spent evenly and shared by every node and execution using the credential in this n8n: Genesys Cloud allows 300 per minute per token by default, but an org may have another figure. If other integrations use the same OAuth client, give this node less. A 429 still slows the node down.',
+			"The request budget of this credential's token, spent evenly and shared by every node and execution using the credential in this n8n: Genesys Cloud allows 300 per minute per token by default, but an org may have another figure. If other integrations use the same OAuth client, give this node less. A 429 still slows the node down.",
 	},
 	{
 		displayName: 'Rate Limit Wait Ceiling (Seconds)',
@@ -92,10 +104,15 @@ export const requestOptions: INodeProperties[] = [
  * A parameter's default as its description declares it, looked up in collections too: n8n's lint wants the
  * default written in the description, so the code reads it from there rather than keep a second copy.
  */
-export function defaultOf<T extends NodeParameterValueType>(properties: readonly INodeProperties[], name: string): T {
+export function defaultOf<T extends NodeParameterValueType>(
+	properties: readonly INodeProperties[],
+	name: string,
+): T {
 	for (const property of properties) {
 		if (property.name === name) return property.default as T;
-		const nested = (property.options ?? []).filter((option): option is INodeProperties => 'type' in option);
+		const nested = (property.options ?? []).filter(
+			(option): option is INodeProperties => 'type' in option,
+		);
 		const found = nested.length ? defaultOf<T>(nested, name) : undefined;
 		if (found !== undefined) return found;
 	}
@@ -106,7 +123,9 @@ export function defaultOf<T extends NodeParameterValueType>(properties: readonly
 export function clientOptionsFrom(options: IDataObject): ClientOptions {
 	const value = (name: string) => {
 		const given = options[name];
-		return given === undefined || given === '' ? defaultOf<number>(requestOptions, name) : Number(given);
+		return given === undefined || given === ''
+			? defaultOf<number>(requestOptions, name)
+			: Number(given);
 	};
 	return {
 		maxConcurrentRequests: Math.max(1, value('maxConcurrentRequests')),
@@ -126,7 +145,10 @@ export const simplifyOutputOption: INodeProperties = {
 };
 
 /** An operation's Options: its own options first, then the request options every operation shares. */
-export function optionsCollection(show: IDisplayOptions['show'], own: INodeProperties[] = []): INodeProperties {
+export function optionsCollection(
+	show: IDisplayOptions['show'],
+	own: INodeProperties[] = [],
+): INodeProperties {
 	return {
 		displayName: 'Options',
 		name: 'options',

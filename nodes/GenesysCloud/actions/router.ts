@@ -33,7 +33,10 @@ function errorItem(error: NodeError, itemIndex: number): INodeExecutionData {
 }
 
 function toItems(output: OperationOutput, itemIndex: number): INodeExecutionData[] {
-	return (Array.isArray(output) ? output : [output]).map((json) => ({ json, pairedItem: { item: itemIndex } }));
+	return (Array.isArray(output) ? output : [output]).map((json) => ({
+		json,
+		pairedItem: { item: itemIndex },
+	}));
 }
 
 /**
@@ -47,7 +50,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const operationName = this.getNodeParameter('operation', 0) as string;
 	const operation = resources[resource]?.[operationName];
 	if (!operation) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of "${resource}" is not supported`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operationName}" of "${resource}" is not supported`,
+		);
 	}
 	const clientOptions = clientOptionsFrom(this.getNodeParameter('options', 0, {}) as IDataObject);
 	const client = await GenesysClient.create(this, clientOptions);
@@ -65,7 +71,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			results[itemIndex] = [errorItem(nodeError, itemIndex)];
 			return;
 		}
-		if (!firstError || itemIndex < firstError.itemIndex) firstError = { itemIndex, error: nodeError };
+		if (!firstError || itemIndex < firstError.itemIndex)
+			firstError = { itemIndex, error: nodeError };
 		client.halt(halted);
 	};
 	const stopped = () => firstError !== undefined;
@@ -87,7 +94,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	if (prepare) await eachItem(prepare);
 	if (!firstError) {
 		await eachItem(async (itemIndex) => {
-			if (!results[itemIndex]) results[itemIndex] = toItems(await run.execute(itemIndex), itemIndex);
+			if (!results[itemIndex])
+				results[itemIndex] = toItems(await run.execute(itemIndex), itemIndex);
 		});
 	}
 	if (firstError) {

@@ -26,8 +26,20 @@ export interface Endpoint {
  * checks that both tables agree on method, path and permission.
  */
 export const ENDPOINTS = {
-	listFlows: { method: 'GET', path: '/api/v2/flows', idempotent: true, permission: PERMISSIONS.flowView.name, subject: 'flow' },
-	getFlow: { method: 'GET', path: '/api/v2/flows/{flowId}', idempotent: true, permission: PERMISSIONS.flowView.name, subject: 'flow' },
+	listFlows: {
+		method: 'GET',
+		path: '/api/v2/flows',
+		idempotent: true,
+		permission: PERMISSIONS.flowView.name,
+		subject: 'flow',
+	},
+	getFlow: {
+		method: 'GET',
+		path: '/api/v2/flows/{flowId}',
+		idempotent: true,
+		permission: PERMISSIONS.flowView.name,
+		subject: 'flow',
+	},
 	getVersion: {
 		method: 'GET',
 		path: '/api/v2/flows/{flowId}/versions/{versionId}',
@@ -36,7 +48,13 @@ export const ENDPOINTS = {
 		subject: 'flowVersion',
 	},
 	// The launch API takes no idempotency key: a launch whose answer was lost may have started the flow.
-	launch: { method: 'POST', path: '/api/v2/flows/executions', idempotent: false, permission: PERMISSIONS.flowLaunch.name, subject: 'execution' },
+	launch: {
+		method: 'POST',
+		path: '/api/v2/flows/executions',
+		idempotent: false,
+		permission: PERMISSIONS.flowLaunch.name,
+		subject: 'execution',
+	},
 	getExecution: {
 		method: 'GET',
 		path: '/api/v2/flows/executions/{flowExecutionId}',
@@ -72,9 +90,14 @@ type Placeholders<Path extends string> = Path extends `${string}{${infer Name}}$
 	? Name | Placeholders<Rest>
 	: never;
 
-export type PathParams<Name extends EndpointName> = Record<Placeholders<(typeof ENDPOINTS)[Name]['path']>, string>;
+export type PathParams<Name extends EndpointName> = Record<
+	Placeholders<(typeof ENDPOINTS)[Name]['path']>,
+	string
+>;
 
 export function pathOf<Name extends EndpointName>(name: Name, params: PathParams<Name>): string {
 	const values = params as Record<string, string>;
-	return ENDPOINTS[name].path.replace(/\{(\w+)\}/g, (_, key: string) => encodeURIComponent(values[key]));
+	return ENDPOINTS[name].path.replace(/\{(\w+)\}/g, (_, key: string) =>
+		encodeURIComponent(values[key]),
+	);
 }

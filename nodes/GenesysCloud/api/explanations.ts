@@ -45,7 +45,10 @@ const missingFlow =
 
 const missingExecution: Explainer = (failure) =>
 	failure.status === 404
-		? { description: 'Likely causes: the execution ID is wrong, or the credential points at another region than the org that ran the flow.' }
+		? {
+				description:
+					'Likely causes: the execution ID is wrong, or the credential points at another region than the org that ran the flow.',
+			}
 		: undefined;
 
 /** The endpoint's own explanations, given the flow its call concerns (when it concerns one). */

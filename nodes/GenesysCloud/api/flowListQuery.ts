@@ -8,8 +8,16 @@ export function nameFilter(name: string): string | undefined {
 }
 
 /** The query of a flow listing as the node shows it: sorted by name, filtered by name and types. */
-export function flowListQuery(filters: { name?: string; types?: string[]; includeSchemas?: boolean }): FlowListQuery {
-	const query: FlowListQuery = { sortBy: 'name', sortOrder: 'asc', includeSchemas: filters.includeSchemas === true };
+export function flowListQuery(filters: {
+	name?: string;
+	types?: string[];
+	includeSchemas?: boolean;
+}): FlowListQuery {
+	const query: FlowListQuery = {
+		sortBy: 'name',
+		sortOrder: 'asc',
+		includeSchemas: filters.includeSchemas === true,
+	};
 	if (filters.types?.length) query.type = filters.types;
 	const name = nameFilter(filters.name ?? '');
 	if (name) query.name = name;

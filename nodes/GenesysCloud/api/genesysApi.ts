@@ -4,7 +4,14 @@ import type { FlowExecutionLaunchRequest } from '../../../schemas/generated/gene
 import type { Explainer } from '../transport/explainFailure';
 import type { GenesysClient } from '../transport/genesysClient';
 import { collectPages } from '../transport/pagination';
-import { ENDPOINTS, pathOf, type EndpointModels, type EndpointName, type FlowListQuery, type PathParams } from './endpoints';
+import {
+	ENDPOINTS,
+	pathOf,
+	type EndpointModels,
+	type EndpointName,
+	type FlowListQuery,
+	type PathParams,
+} from './endpoints';
 import { endpointExplainers } from './explanations';
 
 export interface CallOptions {
@@ -57,7 +64,10 @@ export class GenesysApi {
 
 		/** Every flow of the listing, or the first `limit`, walking its pages. */
 		listAll: (query: FlowListQuery, limit: number, options: CallOptions = {}) =>
-			collectPages((pageNumber, pageSize) => this.flows.list({ ...query, pageNumber, pageSize }, options), limit),
+			collectPages(
+				(pageNumber, pageSize) => this.flows.list({ ...query, pageNumber, pageSize }, options),
+				limit,
+			),
 
 		get: (flowId: string, options: CallOptions = {}) =>
 			this.call('getFlow', { params: { flowId }, action: `read flow ${flowId}`, flowId }, options),
@@ -65,7 +75,11 @@ export class GenesysApi {
 		getVersion: (flowId: string, versionId: string, options: CallOptions = {}) =>
 			this.call(
 				'getVersion',
-				{ params: { flowId, versionId }, action: `read version ${versionId} of flow ${flowId}`, flowId },
+				{
+					params: { flowId, versionId },
+					action: `read version ${versionId} of flow ${flowId}`,
+					flowId,
+				},
 				options,
 			),
 	};
@@ -74,7 +88,12 @@ export class GenesysApi {
 		launch: (request: FlowExecutionLaunchRequest, options: CallOptions = {}) =>
 			this.call(
 				'launch',
-				{ params: {}, body: request, action: `launch flow ${request.flowId}`, flowId: request.flowId },
+				{
+					params: {},
+					body: request,
+					action: `launch flow ${request.flowId}`,
+					flowId: request.flowId,
+				},
 				options,
 			),
 

@@ -5,7 +5,10 @@
 export const PERMISSIONS = {
 	flowView: { name: 'architect:flow:view', role: 'Architect > Flow > View' },
 	flowLaunch: { name: 'architect:flow:launch', role: 'Architect > Flow > Launch' },
-	flowExecutionView: { name: 'architect:flowExecution:view', role: 'Architect > Flow Execution > View' },
+	flowExecutionView: {
+		name: 'architect:flowExecution:view',
+		role: 'Architect > Flow Execution > View',
+	},
 } as const;
 
 export type PermissionName = (typeof PERMISSIONS)[keyof typeof PERMISSIONS]['name'];

@@ -34,7 +34,12 @@ export function findVariable(key: string, variables: InputVariable[]): InputVari
 
 function accepted(variables: InputVariable[]): string {
 	return variables.length
-		? variables.map((variable) => `${variable.name} (${shortKind(variable)}${variable.required ? ', required' : ''})`).join(', ')
+		? variables
+				.map(
+					(variable) =>
+						`${variable.name} (${shortKind(variable)}${variable.required ? ', required' : ''})`,
+				)
+				.join(', ')
 		: 'none: this flow takes no inputs';
 }
 
@@ -68,8 +73,14 @@ export function buildInputData(
 		inputData[variable.key] = converted.value as IDataObject[string];
 	}
 	for (const variable of target.variables) {
-		if (variable.required && inputData[variable.key] === undefined && !problems.some((p) => p.startsWith(`"${variable.name}"`))) {
-			problems.push(`"${variable.name}" (${variable.key}) is required (${describeKind(variable)}) but has no value`);
+		if (
+			variable.required &&
+			inputData[variable.key] === undefined &&
+			!problems.some((p) => p.startsWith(`"${variable.name}"`))
+		) {
+			problems.push(
+				`"${variable.name}" (${variable.key}) is required (${describeKind(variable)}) but has no value`,
+			);
 		}
 	}
 	if (unknown.length) {

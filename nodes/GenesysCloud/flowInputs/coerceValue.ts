@@ -1,4 +1,9 @@
-import { describeKind, type InputKind, type InputVariable, type ValueLimits } from './inputVariables';
+import {
+	describeKind,
+	type InputKind,
+	type InputVariable,
+	type ValueLimits,
+} from './inputVariables';
 
 /** unsafeInteger: the value was an integer, but beyond what a number holds exactly (2^53 - 1 either way). */
 export type Coerced = { ok: true; value: unknown } | { ok: false; unsafeInteger?: true };
@@ -35,7 +40,8 @@ const INTEGER = /^\s*-?\d+\s*$/;
 const DECIMAL = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 // The API contract wants a time zone on DateTime inputs, and a local time would be read in an unknown zone anyway.
-const ISO_DATE_TIME = /^(?<date>\d{4}-\d{2}-\d{2})[T ](?<time>\d{2}:\d{2}(:\d{2}(\.\d+)?)?)(?<zone>Z|[+-]\d{2}:?\d{2})$/i;
+const ISO_DATE_TIME =
+	/^(?<date>\d{4}-\d{2}-\d{2})[T ](?<time>\d{2}:\d{2}(:\d{2}(\.\d+)?)?)(?<zone>Z|[+-]\d{2}:?\d{2})$/i;
 
 /** A real calendar day: Date.parse rolls 2026-02-30 over into March instead of refusing it. */
 function isCalendarDate(text: string): boolean {
@@ -43,7 +49,9 @@ function isCalendarDate(text: string): boolean {
 	if (!match) return false;
 	const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
 	const date = new Date(Date.UTC(year, month - 1, day));
-	return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+	return (
+		date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+	);
 }
 
 function isoDateTime(text: string): string | undefined {
@@ -82,8 +90,12 @@ export function coerce(kind: InputKind, value: unknown, itemKind?: InputKind): C
 			// Number() would also read "0x1A" and "0b11": only plain decimal notation is unambiguous. A BigInt
 			// is rounded like a long decimal string is: a decimal is approximate anyway.
 			const number =
-				(typeof value === 'string' && DECIMAL.test(value)) || typeof value === 'bigint' ? Number(value) : value;
-			return typeof number === 'number' && Number.isFinite(number) ? { ok: true, value: number } : FAIL;
+				(typeof value === 'string' && DECIMAL.test(value)) || typeof value === 'bigint'
+					? Number(value)
+					: value;
+			return typeof number === 'number' && Number.isFinite(number)
+				? { ok: true, value: number }
+				: FAIL;
 		}
 		case 'boolean':
 			if (typeof value === 'boolean') return { ok: true, value };
@@ -91,11 +103,15 @@ export function coerce(kind: InputKind, value: unknown, itemKind?: InputKind): C
 			return FAIL;
 		case 'date':
 			if (isDateLike(value)) return isoText(value.toISODate?.());
-			if (value instanceof Date && !isNaN(value.getTime())) return { ok: true, value: value.toISOString().slice(0, 10) };
-			return typeof value === 'string' && isCalendarDate(value.trim()) ? { ok: true, value: value.trim() } : FAIL;
+			if (value instanceof Date && !isNaN(value.getTime()))
+				return { ok: true, value: value.toISOString().slice(0, 10) };
+			return typeof value === 'string' && isCalendarDate(value.trim())
+				? { ok: true, value: value.trim() }
+				: FAIL;
 		case 'dateTime':
 			if (isDateLike(value)) return isoText(value.toISO?.());
-			if (value instanceof Date && !isNaN(value.getTime())) return { ok: true, value: value.toISOString() };
+			if (value instanceof Date && !isNaN(value.getTime()))
+				return { ok: true, value: value.toISOString() };
 			if (typeof value === 'string') {
 				const dateTime = isoDateTime(value.trim());
 				if (dateTime) return { ok: true, value: dateTime };
@@ -103,7 +119,9 @@ export function coerce(kind: InputKind, value: unknown, itemKind?: InputKind): C
 			return FAIL;
 		case 'object': {
 			const object = typeof value === 'string' ? parseJson(value) : value;
-			return object && typeof object === 'object' && !Array.isArray(object) ? { ok: true, value: object } : FAIL;
+			return object && typeof object === 'object' && !Array.isArray(object)
+				? { ok: true, value: object }
+				: FAIL;
 		}
 		case 'array': {
 			const list = typeof value === 'string' ? parseJson(value) : value;
@@ -130,8 +148,10 @@ export type Checked = { ok: true; value: unknown } | { ok: false; problem: strin
 function limitProblem(value: unknown, limits: ValueLimits | undefined): string | undefined {
 	if (!limits) return undefined;
 	if (typeof value === 'number') {
-		if (limits.minimum !== undefined && value < limits.minimum) return `must be at least ${limits.minimum}`;
-		if (limits.maximum !== undefined && value > limits.maximum) return `must be at most ${limits.maximum}`;
+		if (limits.minimum !== undefined && value < limits.minimum)
+			return `must be at least ${limits.minimum}`;
+		if (limits.maximum !== undefined && value > limits.maximum)
+			return `must be at most ${limits.maximum}`;
 	}
 	if (typeof value === 'string') {
 		if (limits.maxLength !== undefined && value.length > limits.maxLength) {
@@ -149,7 +169,8 @@ function limitProblem(value: unknown, limits: ValueLimits | undefined): string |
 
 /** "the string of 32001 characters", "the list of 2001 items", or the value itself for short ones. */
 function describeSize(value: unknown): string {
-	if (typeof value === 'string' && value.length > 80) return `a string of ${value.length} characters`;
+	if (typeof value === 'string' && value.length > 80)
+		return `a string of ${value.length} characters`;
 	if (Array.isArray(value)) return `a list of ${value.length} items`;
 	return describeValue(value);
 }
@@ -163,14 +184,22 @@ export function coerceVariable(variable: InputVariable, value: unknown): Checked
 	if (!converted.ok || (variable.enum && !variable.enum.includes(converted.value as string))) {
 		// "must be an integer, but got the string "12345678901234567890"" would read as a contradiction.
 		const range = !converted.ok && converted.unsafeInteger && !variable.enum ? SAFE_RANGE : '';
-		return { ok: false, problem: `must be ${describeKind(variable)}${range}, but got ${describeValue(value)}` };
+		return {
+			ok: false,
+			problem: `must be ${describeKind(variable)}${range}, but got ${describeValue(value)}`,
+		};
 	}
 	const problem = limitProblem(converted.value, variable.limits);
-	if (problem) return { ok: false, problem: `${problem}, but got ${describeSize(converted.value)}` };
+	if (problem)
+		return { ok: false, problem: `${problem}, but got ${describeSize(converted.value)}` };
 	if (Array.isArray(converted.value)) {
 		for (const [index, item] of converted.value.entries()) {
 			const itemProblem = limitProblem(item, variable.itemLimits);
-			if (itemProblem) return { ok: false, problem: `item ${index} ${itemProblem}, but got ${describeSize(item)}` };
+			if (itemProblem)
+				return {
+					ok: false,
+					problem: `item ${index} ${itemProblem}, but got ${describeSize(item)}`,
+				};
 		}
 	}
 	return converted;
@@ -203,7 +232,8 @@ function describe(value: unknown): string {
 		const why = value.invalidExplanation ?? value.invalidReason;
 		return why ? `an invalid date (${why})` : 'an invalid date';
 	}
-	if (value instanceof Date) return isNaN(value.getTime()) ? 'an invalid date' : `the date ${value.toISOString()}`;
+	if (value instanceof Date)
+		return isNaN(value.getTime()) ? 'an invalid date' : `the date ${value.toISOString()}`;
 	if (typeof value === 'object') {
 		const json = jsonForMessage(value);
 		return json === undefined ? 'an object' : `the object ${json.slice(0, 80)}`;
@@ -218,7 +248,9 @@ const MARKED_BIGINT = /"\\u0000bigint:(-?\d+)"/g;
 /** JSON text of a value, BigInts written as their digits; undefined for a circular one, or one JSON cannot write. */
 function jsonForMessage(value: unknown): string | undefined {
 	try {
-		const json = JSON.stringify(value, (_key, item: unknown) => (typeof item === 'bigint' ? `${BIGINT_MARK}${item}` : item));
+		const json = JSON.stringify(value, (_key, item: unknown) =>
+			typeof item === 'bigint' ? `${BIGINT_MARK}${item}` : item,
+		);
 		return json?.replace(MARKED_BIGINT, '$1');
 	} catch {
 		return undefined;

@@ -1,14 +1,6 @@
 /** The kinds of Architect variables, as their JSON Schema reveals them. */
 export type InputKind =
-	| 'string'
-	| 'integer'
-	| 'number'
-	| 'boolean'
-	| 'date'
-	| 'dateTime'
-	| 'object'
-	| 'array'
-	| 'any';
+	'string' | 'integer' | 'number' | 'boolean' | 'date' | 'dateTime' | 'object' | 'array' | 'any';
 
 /** Bounds a schema puts on a value: numbers, string lengths and collection sizes. */
 export interface ValueLimits {
@@ -54,7 +46,11 @@ const KIND_WORDS: Record<InputKind, { article: string; noun: string; hint?: stri
 	number: { article: 'a', noun: 'decimal number' },
 	boolean: { article: 'a', noun: 'boolean', hint: '(true or false)' },
 	date: { article: 'a', noun: 'date', hint: '(YYYY-MM-DD)' },
-	dateTime: { article: 'a', noun: 'date-time', hint: '(ISO 8601 with a time zone, e.g. 2026-01-31T09:30:00Z)' },
+	dateTime: {
+		article: 'a',
+		noun: 'date-time',
+		hint: '(ISO 8601 with a time zone, e.g. 2026-01-31T09:30:00Z)',
+	},
 	object: { article: 'a', noun: 'JSON object' },
 	array: { article: 'a', noun: 'list' },
 	any: { article: 'any', noun: 'JSON value' },
@@ -68,7 +64,8 @@ function kindWords(kind: InputKind, plural: boolean): string {
 
 /** "an integer", "a list of strings", "a list of dates (YYYY-MM-DD)", ... for error messages. */
 export function describeKind(variable: Pick<InputVariable, 'kind' | 'itemKind' | 'enum'>): string {
-	if (variable.enum) return `one of ${variable.enum.map((value) => JSON.stringify(value)).join(', ')}`;
+	if (variable.enum)
+		return `one of ${variable.enum.map((value) => JSON.stringify(value)).join(', ')}`;
 	if (variable.kind === 'array' && variable.itemKind && variable.itemKind !== 'any') {
 		return `a list of ${kindWords(variable.itemKind, true)}`;
 	}

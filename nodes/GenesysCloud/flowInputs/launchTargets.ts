@@ -22,10 +22,15 @@ async function targetOf(
 ): Promise<ResolvedTarget> {
 	const flowType = String(flow.type ?? '').toUpperCase();
 	if (flowType !== 'WORKFLOW') {
-		throw new NodeOperationError(node, `Flow "${flow.name}" is of type ${flowType || 'unknown'}, not a workflow, so it cannot be launched`, {
-			itemIndex,
-			description: 'Genesys Cloud launches only flows of type Workflow through the API. Pick a workflow in Flow.',
-		});
+		throw new NodeOperationError(
+			node,
+			`Flow "${flow.name}" is of type ${flowType || 'unknown'}, not a workflow, so it cannot be launched`,
+			{
+				itemIndex,
+				description:
+					'Genesys Cloud launches only flows of type Workflow through the API. Pick a workflow in Flow.',
+			},
+		);
 	}
 	if (flow.deleted) {
 		throw new NodeOperationError(node, `Flow "${flow.name}" was deleted in Genesys Cloud`, {
@@ -37,7 +42,8 @@ async function targetOf(
 	if (!version && !published) {
 		throw new NodeOperationError(node, `Flow "${flow.name}" has no published version`, {
 			itemIndex,
-			description: 'Publish the workflow in Architect (inputs added since the last publish are not visible either), or give a Flow Version.',
+			description:
+				'Publish the workflow in Architect (inputs added since the last publish are not visible either), or give a Flow Version.',
 		});
 	}
 	let schema = version ? undefined : flow.inputSchema;
@@ -98,7 +104,11 @@ export class LaunchTargets {
 		return target;
 	}
 
-	private async resolve(flowId: string, version: string, itemIndex: number): Promise<ResolvedTarget> {
+	private async resolve(
+		flowId: string,
+		version: string,
+		itemIndex: number,
+	): Promise<ResolvedTarget> {
 		assertSelected(this.node, flowId, itemIndex);
 		let flow = this.flows.get(flowId);
 		if (!flow) {

@@ -29,7 +29,9 @@ function label(variable: InputVariable): string {
  */
 export function toResourceMapperFields(variables: InputVariable[]): ResourceMapperField[] {
 	return variables.map((variable) => {
-		const enumValues = variable.enum?.filter((value) => typeof value === 'string' || typeof value === 'number');
+		const enumValues = variable.enum?.filter(
+			(value) => typeof value === 'string' || typeof value === 'number',
+		);
 		const field: ResourceMapperField = {
 			id: variable.name,
 			displayName: label(variable),
@@ -39,7 +41,8 @@ export function toResourceMapperFields(variables: InputVariable[]): ResourceMapp
 			display: true,
 			type: enumValues?.length ? 'options' : FIELD_TYPES[variable.kind],
 		};
-		if (enumValues?.length) field.options = enumValues.map((value) => ({ name: String(value), value }));
+		if (enumValues?.length)
+			field.options = enumValues.map((value) => ({ name: String(value), value }));
 		return field;
 	});
 }

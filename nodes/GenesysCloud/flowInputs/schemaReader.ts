@@ -1,4 +1,9 @@
-import { withoutPrefix, type InputKind, type InputVariable, type ValueLimits } from './inputVariables';
+import {
+	withoutPrefix,
+	type InputKind,
+	type InputVariable,
+	type ValueLimits,
+} from './inputVariables';
 
 /**
  * The one reader of flow input and output schemas. Real orgs send draft-07 documents whose properties are
@@ -48,7 +53,9 @@ function resolve(schema: Schema, document: SchemaDocument, depth = 0): Schema {
 }
 
 function declaredType(schema: Schema): string | undefined {
-	const type = Array.isArray(schema.type) ? (schema.type as unknown[]).find((t) => t !== 'null') : schema.type;
+	const type = Array.isArray(schema.type)
+		? (schema.type as unknown[]).find((t) => t !== 'null')
+		: schema.type;
 	return typeof type === 'string' && type !== 'null' ? type : undefined;
 }
 
@@ -107,13 +114,19 @@ interface ReadValue {
 
 function readValue(raw: unknown, document: SchemaDocument): ReadValue {
 	const schema = isSchema(raw) ? resolve(raw, document) : {};
-	const archDataTypeId = typeof schema.archDataTypeId === 'string' ? schema.archDataTypeId : undefined;
+	const archDataTypeId =
+		typeof schema.archDataTypeId === 'string' ? schema.archDataTypeId : undefined;
 	const branch = decidingBranch(schema, document);
 	const hinted = archDataTypeId ? ARCH_TYPE_KINDS[archDataTypeId.replace(/_coll$/, '')] : undefined;
-	let kind = kindOfType(declaredType(branch ?? {}), branch?.format ?? schema.format) ?? hinted ?? 'any';
+	let kind =
+		kindOfType(declaredType(branch ?? {}), branch?.format ?? schema.format) ?? hinted ?? 'any';
 	// A type id can say more than the JSON type: a "date" variable whose branch is a bare string is a date.
 	if (kind === 'string' && (hinted === 'date' || hinted === 'dateTime')) kind = hinted;
-	const read: ReadValue = { kind, limits: { ...limitsOf(schema), ...limitsOf(branch) }, archDataTypeId };
+	const read: ReadValue = {
+		kind,
+		limits: { ...limitsOf(schema), ...limitsOf(branch) },
+		archDataTypeId,
+	};
 	const values = Array.isArray(branch?.enum) ? branch.enum : schema.enum;
 	if (Array.isArray(values)) {
 		const usable = values.filter((value) => ['string', 'number', 'boolean'].includes(typeof value));
@@ -136,14 +149,18 @@ export function readSchemaVariables(document: SchemaDocument | undefined): Input
 			required: required.has(key),
 			limits: value.limits,
 		};
-		const description = isSchema(raw) ? (raw.description ?? resolve(raw, document).description) : undefined;
-		if (typeof description === 'string' && description.trim()) variable.description = description.trim();
+		const description = isSchema(raw)
+			? (raw.description ?? resolve(raw, document).description)
+			: undefined;
+		if (typeof description === 'string' && description.trim())
+			variable.description = description.trim();
 		if (value.archDataTypeId) variable.archDataTypeId = value.archDataTypeId;
 		if (value.enum) variable.enum = value.enum;
 		if (value.items) {
 			variable.itemKind = value.items.kind;
 			variable.itemLimits = value.items.limits;
-			if (!variable.archDataTypeId && value.items.archDataTypeId) variable.archDataTypeId = `${value.items.archDataTypeId}_coll`;
+			if (!variable.archDataTypeId && value.items.archDataTypeId)
+				variable.archDataTypeId = `${value.items.archDataTypeId}_coll`;
 		}
 		return variable;
 	});

@@ -27,7 +27,8 @@ function typed(kind: InputKind | undefined, value: unknown): unknown {
 }
 
 function typedValue(variable: InputVariable | undefined, value: unknown): unknown {
-	if (variable?.kind === 'array' && Array.isArray(value)) return value.map((item) => typed(variable.itemKind, item));
+	if (variable?.kind === 'array' && Array.isArray(value))
+		return value.map((item) => typed(variable.itemKind, item));
 	return typed(variable?.kind, value);
 }
 
@@ -35,8 +36,13 @@ function typedValue(variable: InputVariable | undefined, value: unknown): unknow
  * Output variables without the Flow. prefix, converted by the version's output schema (embedded in every
  * execution). Outputs the schema does not describe keep the value Genesys sent.
  */
-export function typedOutputs(outputData: IDataObject | undefined, outputSchema: SchemaDocument | undefined): IDataObject {
-	const variables = new Map(readSchemaVariables(outputSchema).map((variable) => [variable.key, variable]));
+export function typedOutputs(
+	outputData: IDataObject | undefined,
+	outputSchema: SchemaDocument | undefined,
+): IDataObject {
+	const variables = new Map(
+		readSchemaVariables(outputSchema).map((variable) => [variable.key, variable]),
+	);
 	const outputs: IDataObject = {};
 	for (const [key, value] of Object.entries(outputData ?? {})) {
 		outputs[withoutPrefix(key)] = typedValue(variables.get(key), value) as IDataObject[string];

@@ -23,11 +23,19 @@ export async function searchWorkflows(
 ): Promise<INodeListSearchResult> {
 	const client = await GenesysClient.create(this, clientOptionsFrom({}));
 	const pageNumber = Number(paginationToken) > 0 ? Number(paginationToken) : 1;
-	const query = { ...flowListQuery({ name: filter, types: ['workflow'] }), pageNumber, pageSize: MAX_PAGE_SIZE };
+	const query = {
+		...flowListQuery({ name: filter, types: ['workflow'] }),
+		pageNumber,
+		pageSize: MAX_PAGE_SIZE,
+	};
 	const page = await new GenesysApi(client).flows.list(query, { action: 'list workflows' });
 	const results = (page.entities ?? [])
 		.filter((flow) => flow.publishedVersion?.id && !flow.deleted)
-		.map((flow) => ({ name: flow.name, value: flow.id, url: architectUrl(client.apiBaseUrl, flow.id) }));
+		.map((flow) => ({
+			name: flow.name,
+			value: flow.id,
+			url: architectUrl(client.apiBaseUrl, flow.id),
+		}));
 	const hasMore = (page.pageCount ?? pageNumber) > pageNumber;
 	return { results, paginationToken: hasMore ? String(pageNumber + 1) : undefined };
 }

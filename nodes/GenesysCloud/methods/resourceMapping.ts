@@ -7,12 +7,19 @@ import { clientOptionsFrom } from '../actions/common.descriptions';
 import { GenesysClient } from '../transport/genesysClient';
 
 /** The Trigger Data fields: the input variables of the chosen flow version, read from its input schema. */
-export async function getTriggerDataFields(this: ILoadOptionsFunctions): Promise<ResourceMapperFields> {
-	const flowId = String(this.getNodeParameter('flowId', undefined, { extractValue: true }) ?? '').trim();
+export async function getTriggerDataFields(
+	this: ILoadOptionsFunctions,
+): Promise<ResourceMapperFields> {
+	const flowId = String(
+		this.getNodeParameter('flowId', undefined, { extractValue: true }) ?? '',
+	).trim();
 	const version = String(this.getNodeParameter('flowVersion', '') ?? '').trim();
 	// Not an error: a freshly added node has no flow yet, and n8n would show a red warning for a throw.
 	if (!flowId) {
-		return { fields: [], emptyFieldsNotice: 'Pick a flow first: its input variables become the Trigger Data fields.' };
+		return {
+			fields: [],
+			emptyFieldsNotice: 'Pick a flow first: its input variables become the Trigger Data fields.',
+		};
 	}
 	const api = new GenesysApi(await GenesysClient.create(this, clientOptionsFrom({})));
 	const target = await resolveTarget(api, this.getNode(), flowId, version);

@@ -32,7 +32,10 @@ export interface Explanation {
  * Explains a failure in its own terms (an endpoint's, an operation's), or leaves it to the next explainer by
  * returning undefined. A partial explanation keeps the rest of the generic one.
  */
-export type Explainer = (failure: HttpFailure, situation: Situation) => Partial<Explanation> | undefined;
+export type Explainer = (
+	failure: HttpFailure,
+	situation: Situation,
+) => Partial<Explanation> | undefined;
 
 /** Says whether the token was granted without a scope the credential asked for, when the token endpoint told. */
 export function scopeGap({ requested, granted, dropped }: ScopeState): string | undefined {
@@ -59,15 +62,22 @@ export function scopeCause(scope: ScopeState): string {
 
 /** The field names of a Genesys 400's `details`. */
 export function fieldsNamed(failure: HttpFailure): string[] {
-	return (failure.body?.details ?? []).map((detail) => detail.fieldName).filter((name): name is string => !!name);
+	return (failure.body?.details ?? [])
+		.map((detail) => detail.fieldName)
+		.filter((name): name is string => !!name);
 }
 
 /** Permissions a 403 says are missing, read from its message or its parameters. */
 export function missingPermissions(failure: HttpFailure): string[] {
-	const texts = [failure.body?.message, failure.body?.messageWithParams, JSON.stringify(failure.body?.messageParams ?? {})];
+	const texts = [
+		failure.body?.message,
+		failure.body?.messageWithParams,
+		JSON.stringify(failure.body?.messageParams ?? {}),
+	];
 	const found = new Set<string>();
 	for (const text of texts) {
-		for (const match of String(text ?? '').matchAll(/[a-zA-Z]+:[a-zA-Z]+:[a-zA-Z]+/g)) found.add(match[0]);
+		for (const match of String(text ?? '').matchAll(/[a-zA-Z]+:[a-zA-Z]+:[a-zA-Z]+/g))
+			found.add(match[0]);
 	}
 	return [...found];
 }
@@ -113,12 +123,13 @@ export function explainGeneric(failure: HttpFailure, situation: Situation): Expl
 				message: `Genesys Cloud refused to ${action} (403 Forbidden)${apiMessage ? `: ${apiMessage}` : ''}`,
 				description: gap
 					? `The token was granted without "${gap}", which this org may require: ask your Genesys admin to allow it for the OAuth client, or give the client's roles the permissions.${droppedScopeNote(scope)}`
-					: 'The OAuth client\'s roles lack a permission this request needs, in the division of what it reads or changes.',
+					: "The OAuth client's roles lack a permission this request needs, in the division of what it reads or changes.",
 			};
 		case 404:
 			return {
 				message: `Genesys Cloud found nothing to ${action}: ${apiMessage ?? 'not found'}`,
-				description: 'Likely causes: the ID is wrong, or the credential points at another region than the org that owns it.',
+				description:
+					'Likely causes: the ID is wrong, or the credential points at another region than the org that owns it.',
 			};
 		case 413:
 			return {
@@ -137,7 +148,8 @@ export function explainGeneric(failure: HttpFailure, situation: Situation): Expl
 	if (failure.status && failure.status >= 500) {
 		return {
 			message: `Genesys Cloud failed to ${action} (HTTP ${failure.status})${apiMessage ? `: ${apiMessage}` : ''}`,
-			description: 'This is a temporary problem on Genesys Cloud\'s side; the node retried where repeating the request was safe. Try again later, or check status.mypurecloud.com.',
+			description:
+				"This is a temporary problem on Genesys Cloud's side; the node retried where repeating the request was safe. Try again later, or check status.mypurecloud.com.",
 		};
 	}
 	if (failure.networkCode) {
@@ -148,19 +160,29 @@ export function explainGeneric(failure: HttpFailure, situation: Situation): Expl
 	}
 	return {
 		message: `Genesys Cloud refused to ${action}${failure.status ? ` (HTTP ${failure.status})` : ''}${apiMessage ? `: ${apiMessage}` : ''}`,
-		description: 'See the error details for Genesys Cloud\'s answer.',
+		description: "See the error details for Genesys Cloud's answer.",
 	};
 }
 
 /** The explainers' verdict, most specific first, over the generic explanation. */
-export function explain(failure: HttpFailure, situation: Situation, explainers: Explainer[]): Explanation {
+export function explain(
+	failure: HttpFailure,
+	situation: Situation,
+	explainers: Explainer[],
+): Explanation {
 	const explanation = explainGeneric(failure, situation);
-	for (const explainer of [...explainers].reverse()) Object.assign(explanation, explainer(failure, situation));
+	for (const explainer of [...explainers].reverse())
+		Object.assign(explanation, explainer(failure, situation));
 	return explanation;
 }
 
 /** The NodeApiError a failure becomes: the explanation, the correlation ID, Genesys's body, never a secret. */
-export function failureError(node: INode, failure: HttpFailure, explanation: Explanation, itemIndex?: number): NodeApiError {
+export function failureError(
+	node: INode,
+	failure: HttpFailure,
+	explanation: Explanation,
+	itemIndex?: number,
+): NodeApiError {
 	if (failure.tokenError) {
 		return new NodeApiError(node, { message: failure.tokenError.message } as JsonObject, {
 			message: failure.tokenError.message,
@@ -173,7 +195,9 @@ export function failureError(node: INode, failure: HttpFailure, explanation: Exp
 	if (failure.rawBody !== undefined && !failure.body) response.body = failure.rawBody;
 	return new NodeApiError(node, response, {
 		message: explanation.message,
-		description: id ? `${explanation.description} Genesys correlation ID: ${id}.` : explanation.description,
+		description: id
+			? `${explanation.description} Genesys correlation ID: ${id}.`
+			: explanation.description,
 		// A network code as httpCode would make n8n swap our message for its generic one.
 		httpCode: failure.status ? String(failure.status) : undefined,
 		itemIndex,

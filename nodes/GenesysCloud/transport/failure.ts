@@ -24,7 +24,12 @@ export interface GenesysErrorBody extends IDataObject {
 	contextId?: string;
 	messageWithParams?: string;
 	messageParams?: IDataObject;
-	details?: Array<{ errorCode?: string; fieldName?: string; entityId?: string; entityName?: string }>;
+	details?: Array<{
+		errorCode?: string;
+		fieldName?: string;
+		entityId?: string;
+		entityName?: string;
+	}>;
 }
 
 const NETWORK_CODES = [
@@ -64,7 +69,8 @@ function normalizeHeaders(raw: unknown): Record<string, string> {
 }
 
 function parseBody(data: unknown): { body?: GenesysErrorBody; rawBody?: string } {
-	if (data && typeof data === 'object' && !Buffer.isBuffer(data)) return { body: data as GenesysErrorBody };
+	if (data && typeof data === 'object' && !Buffer.isBuffer(data))
+		return { body: data as GenesysErrorBody };
 	const text = Buffer.isBuffer(data) ? data.toString('utf8') : typeof data === 'string' ? data : '';
 	if (!text.trim()) return { rawBody: '' };
 	try {
@@ -78,7 +84,13 @@ function parseBody(data: unknown): { body?: GenesysErrorBody; rawBody?: string }
 
 /** A failure from an answer read with `ignoreHttpStatusErrors` (the token request), read like a thrown one. */
 export function failureFromResponse(status: number, headers: unknown, data: unknown): HttpFailure {
-	return { status, headers: normalizeHeaders(headers), cancelled: false, original: undefined, ...parseBody(data) };
+	return {
+		status,
+		headers: normalizeHeaders(headers),
+		cancelled: false,
+		original: undefined,
+		...parseBody(data),
+	};
 }
 
 /** Reads status, headers, body and network code from whatever n8n threw. */
@@ -105,7 +117,11 @@ export function readFailure(error: unknown): HttpFailure {
 		if (link.name === 'AbortError' || code === 'ERR_CANCELED' || link.name === 'CanceledError') {
 			failure.cancelled = true;
 		}
-		if (!failure.networkCode && typeof link.message === 'string' && /socket hang up/i.test(link.message)) {
+		if (
+			!failure.networkCode &&
+			typeof link.message === 'string' &&
+			/socket hang up/i.test(link.message)
+		) {
 			failure.networkCode = 'ECONNRESET';
 		}
 	}

@@ -78,11 +78,19 @@ export class GenesysClient {
 		const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
 		const { apiBaseUrl } = resolveHosts(credentials);
 		if (!/^https?:\/\/[^/]/.test(apiBaseUrl)) {
-			throw new NodeOperationError(ctx.getNode(), `The credential's API base URL "${apiBaseUrl}" is not a URL`, {
-				description: 'With Region set to Custom, enter full URLs such as https://api.mypurecloud.com.',
-			});
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`The credential's API base URL "${apiBaseUrl}" is not a URL`,
+				{
+					description:
+						'With Region set to Custom, enter full URLs such as https://api.mypurecloud.com.',
+				},
+			);
 		}
-		const budget = budgetFor(`${apiBaseUrl}\n${credentialIdentity(credentials)}`, options.requestsPerMinute);
+		const budget = budgetFor(
+			`${apiBaseUrl}\n${credentialIdentity(credentials)}`,
+			options.requestsPerMinute,
+		);
 		return new GenesysClient(ctx, apiBaseUrl, options, budget);
 	}
 
@@ -96,14 +104,20 @@ export class GenesysClient {
 	}
 
 	/** One attempt: a slot, the budget's go, the call; the slot is freed before any retry wait. */
-	private async attempt<T>(options: IHttpRequestOptions): Promise<{ body?: T; failure?: HttpFailure }> {
+	private async attempt<T>(
+		options: IHttpRequestOptions,
+	): Promise<{ body?: T; failure?: HttpFailure }> {
 		await this.slots.acquire();
 		try {
 			await this.budget.acquire(this.cancelSignal);
-			const response = (await this.ctx.helpers.httpRequestWithAuthentication.call(this.ctx, CREDENTIAL_TYPE, {
-				...options,
-				headers: { ...options.headers },
-			})) as { body: T };
+			const response = (await this.ctx.helpers.httpRequestWithAuthentication.call(
+				this.ctx,
+				CREDENTIAL_TYPE,
+				{
+					...options,
+					headers: { ...options.headers },
+				},
+			)) as { body: T };
 			return { body: response.body };
 		} catch (error) {
 			return { failure: readFailure(error) };
@@ -156,7 +170,12 @@ export class GenesysClient {
 			}
 			const lostAnswer = decision.action === 'ambiguous' ? decision.reason : undefined;
 			const situation = { action: context.action, scope: await this.scope(), lostAnswer };
-			throw failureError(this.ctx.getNode(), failure, explain(failure, situation, context.explainers ?? []), context.itemIndex);
+			throw failureError(
+				this.ctx.getNode(),
+				failure,
+				explain(failure, situation, context.explainers ?? []),
+				context.itemIndex,
+			);
 		}
 	}
 

@@ -124,7 +124,8 @@ export class RequestBudget {
 	private recover(now: number): void {
 		if (this.current >= this.configured) return;
 		if (this.lastAdjustedAt === 0) this.lastAdjustedAt = now;
-		const gained = ((now - this.lastAdjustedAt) / MINUTE_MS) * RECOVERY_PER_MINUTE * this.configured;
+		const gained =
+			((now - this.lastAdjustedAt) / MINUTE_MS) * RECOVERY_PER_MINUTE * this.configured;
 		if (gained <= 0) return;
 		this.current = Math.min(this.configured, this.current + gained);
 		this.lastAdjustedAt = now;

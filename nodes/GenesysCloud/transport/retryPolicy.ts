@@ -15,7 +15,13 @@ export type RetryDecision =
 	| { action: 'fail' };
 
 /** Network errors raised before any byte of the request reached the server. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NOT_SENT_CODES = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+]);
 
 /** 503 is answered by Genesys's gateway when the service did not take the request: nothing started. */
 const NOT_PROCESSED_STATUSES = new Set([503]);
@@ -28,7 +34,8 @@ export const DEFAULT_RETRY_AFTER_MS = 3000;
 export function retryAfterMs(failure: HttpFailure): number {
 	const header = failure.headers['retry-after'];
 	const seconds = Number(header);
-	if (header !== undefined && Number.isFinite(seconds) && seconds >= 0) return Math.max(seconds, 0.05) * 1000;
+	if (header !== undefined && Number.isFinite(seconds) && seconds >= 0)
+		return Math.max(seconds, 0.05) * 1000;
 	const date = header ? Date.parse(header) : NaN;
 	if (Number.isFinite(date)) return Math.max(date - Date.now(), 50);
 	return DEFAULT_RETRY_AFTER_MS;
@@ -43,11 +50,13 @@ export function decide(failure: HttpFailure, idempotent: boolean): RetryDecision
 	if (status === 401) return { action: 'renewToken' };
 	if (status !== undefined) {
 		if (!TRANSIENT_STATUSES.has(status)) return { action: 'fail' };
-		if (idempotent || NOT_PROCESSED_STATUSES.has(status)) return { action: 'retry', reason: `HTTP ${status}` };
+		if (idempotent || NOT_PROCESSED_STATUSES.has(status))
+			return { action: 'retry', reason: `HTTP ${status}` };
 		return { action: 'ambiguous', reason: `Genesys Cloud answered ${status}` };
 	}
 	if (networkCode) {
-		if (idempotent || NOT_SENT_CODES.has(networkCode)) return { action: 'retry', reason: networkCode };
+		if (idempotent || NOT_SENT_CODES.has(networkCode))
+			return { action: 'retry', reason: networkCode };
 		return { action: 'ambiguous', reason: 'the connection dropped after the request was sent' };
 	}
 	return { action: 'fail' };

@@ -119,7 +119,9 @@ export class Editor {
 
 	/** The canvas node with this name. */
 	canvasNode(nodeName: string): Locator {
-		return this.page.locator(`[data-test-id="canvas-node"][data-node-name="${cssString(nodeName)}"]`);
+		return this.page.locator(
+			`[data-test-id="canvas-node"][data-node-name="${cssString(nodeName)}"]`,
+		);
 	}
 
 	/** Opens the node's panel (double-click on the canvas node) and waits for its parameters. */
@@ -140,7 +142,9 @@ export class Editor {
 		await this.page.locator('[data-test-id="node-creator-plus-button"]').click();
 		const creator = this.page.locator('[data-test-id="node-creator"]');
 		await creator.locator('[data-test-id="node-creator-search-bar"]').fill(search);
-		const itemName_ = this.page.locator('[data-test-id="node-creator-item-name"]', { hasText: itemName });
+		const itemName_ = this.page.locator('[data-test-id="node-creator-item-name"]', {
+			hasText: itemName,
+		});
 		await creator
 			.locator('[data-test-id="node-creator-node-item"], [data-test-id="node-creator-action-item"]')
 			.filter({ has: itemName_ })
@@ -163,9 +167,22 @@ export class Editor {
 		// Whichever comes first: the node's panel, the community "Node details" pane, or its action list.
 		// The losers keep waiting until their timeout: their rejection is caught (the panel wait below reports).
 		const next = await Promise.race([
-			ndvParameters.waitFor().then(() => 'ndv' as const, () => 'timeout' as const),
-			addToWorkflow.waitFor().then(() => 'details' as const, () => 'timeout' as const),
-			...(actionItem ? [actionItem.waitFor().then(() => 'action' as const, () => 'timeout' as const)] : []),
+			ndvParameters.waitFor().then(
+				() => 'ndv' as const,
+				() => 'timeout' as const,
+			),
+			addToWorkflow.waitFor().then(
+				() => 'details' as const,
+				() => 'timeout' as const,
+			),
+			...(actionItem
+				? [
+						actionItem.waitFor().then(
+							() => 'action' as const,
+							() => 'timeout' as const,
+						),
+					]
+				: []),
 		]);
 		if (actionItem && (next === 'action' || next === 'details')) await actionItem.click();
 		else if (next === 'details') await addToWorkflow.click();
@@ -194,14 +211,12 @@ export class Editor {
 	 * code/expression editors (parameter values are not in the panel's textContent).
 	 */
 	async fieldValues(scope: Locator = this.ndv()): Promise<string[]> {
-		return await scope
-			.locator('input, textarea, [contenteditable="true"]')
-			.evaluateAll((els) =>
-				els.map((el) => {
-					const value = (el as unknown as { value?: unknown }).value;
-					return typeof value === 'string' ? value : (el.textContent ?? '');
-				}),
-			);
+		return await scope.locator('input, textarea, [contenteditable="true"]').evaluateAll((els) =>
+			els.map((el) => {
+				const value = (el as unknown as { value?: unknown }).value;
+				return typeof value === 'string' ? value : (el.textContent ?? '');
+			}),
+		);
 	}
 
 	/** Saves a PNG (the page, or one element) and returns its path; creates the folder. */

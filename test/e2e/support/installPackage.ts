@@ -45,19 +45,28 @@ let packDir: TempDir | undefined;
 
 function npmEnv(): NodeJS.ProcessEnv {
 	const node = findNode24();
-	const env: NodeJS.ProcessEnv = { ...process.env, PATH: [path.dirname(node), process.env.PATH].join(path.delimiter) };
-	for (const k of Object.keys(env)) if (/^npm_(package_|lifecycle_|config_(prefix|local_prefix|global)$)/i.test(k)) delete env[k];
+	const env: NodeJS.ProcessEnv = {
+		...process.env,
+		PATH: [path.dirname(node), process.env.PATH].join(path.delimiter),
+	};
+	for (const k of Object.keys(env))
+		if (/^npm_(package_|lifecycle_|config_(prefix|local_prefix|global)$)/i.test(k)) delete env[k];
 	return env;
 }
 
 /** Fails early, naming what to run, when the built files the package declares are missing. */
 export function assertBuilt(projectDir = PROJECT_ROOT): PackageJson {
-	const pkg = JSON.parse(fs.readFileSync(path.join(projectDir, 'package.json'), 'utf8')) as PackageJson;
+	const pkg = JSON.parse(
+		fs.readFileSync(path.join(projectDir, 'package.json'), 'utf8'),
+	) as PackageJson;
 	const declared = [...(pkg.n8n?.nodes ?? []), ...(pkg.n8n?.credentials ?? [])];
-	if (!declared.length) throw new Error(`${projectDir}/package.json declares no n8n nodes or credentials`);
+	if (!declared.length)
+		throw new Error(`${projectDir}/package.json declares no n8n nodes or credentials`);
 	const missing = declared.filter((f) => !fs.existsSync(path.join(projectDir, f)));
 	if (missing.length) {
-		throw new Error(`The package is not built (missing ${missing.join(', ')}). Run \`npm run build\` first.`);
+		throw new Error(
+			`The package is not built (missing ${missing.join(', ')}). Run \`npm run build\` first.`,
+		);
 	}
 	return pkg;
 }
@@ -88,10 +97,14 @@ async function doPack(projectDir: string): Promise<PackedPackage> {
 		['pack', '--json', '--ignore-scripts', '--pack-destination', packDir.path],
 		{ cwd: projectDir, env: npmEnv(), timeoutMs: 120_000 },
 	);
-	if (result.code !== 0) throw new Error(`npm pack failed (exit ${result.code}):\n${result.stderr || result.stdout}`);
-	const [info] = JSON.parse(result.stdout.slice(result.stdout.indexOf('['))) as Array<{ filename: string }>;
+	if (result.code !== 0)
+		throw new Error(`npm pack failed (exit ${result.code}):\n${result.stderr || result.stdout}`);
+	const [info] = JSON.parse(result.stdout.slice(result.stdout.indexOf('['))) as Array<{
+		filename: string;
+	}>;
 	const tarball = path.join(packDir.path, path.basename(info.filename));
-	if (!fs.existsSync(tarball)) throw new Error(`npm pack reported ${info.filename} but ${tarball} does not exist`);
+	if (!fs.existsSync(tarball))
+		throw new Error(`npm pack reported ${info.filename} but ${tarball} does not exist`);
 	return { tarball, name: pkg.name, version: pkg.version };
 }
 
@@ -101,9 +114,13 @@ export async function installTarball(nodesDir: string, tarball: string): Promise
 	// Read the name from the tarball's package.json before choosing the target folder.
 	const staging = fs.mkdtempSync(path.join(nodesDir, '.staging-'));
 	try {
-		const untar = await runCommand('tar', ['-xzf', tarball, '-C', staging, '--strip-components=1'], {
-			timeoutMs: 60_000,
-		});
+		const untar = await runCommand(
+			'tar',
+			['-xzf', tarball, '-C', staging, '--strip-components=1'],
+			{
+				timeoutMs: 60_000,
+			},
+		);
 		if (untar.code !== 0) throw new Error(`tar -xzf ${tarball} failed: ${untar.stderr}`);
 		const pkgFile = path.join(staging, 'package.json');
 		const { devDependencies, peerDependencies, optionalDependencies, ...pkg } = JSON.parse(
@@ -133,7 +150,8 @@ export async function installTarball(nodesDir: string, tarball: string): Promise
 				],
 				{ cwd: dir, env: npmEnv(), timeoutMs: 300_000 },
 			);
-			if (npm.code !== 0) throw new Error(`npm install in ${dir} failed:\n${npm.stderr || npm.stdout}`);
+			if (npm.code !== 0)
+				throw new Error(`npm install in ${dir} failed:\n${npm.stderr || npm.stdout}`);
 		}
 
 		recordDependency(nodesDir, pkg.name, pkg.version);
@@ -157,7 +175,10 @@ function recordDependency(nodesDir: string, name: string, version: string) {
 }
 
 /** Packs this project (once) and installs it into the given n8n `nodes` folder. */
-export async function installProject(nodesDir: string, projectDir = PROJECT_ROOT): Promise<InstalledPackage> {
+export async function installProject(
+	nodesDir: string,
+	projectDir = PROJECT_ROOT,
+): Promise<InstalledPackage> {
 	const { tarball } = await packProject(projectDir);
 	return await installTarball(nodesDir, tarball);
 }

@@ -96,9 +96,21 @@ export async function createN8nHome(options: CreateHomeOptions = {}): Promise<N8
 		n8nDir,
 		nodesDir,
 		env(extra = {}) {
-			const env: NodeJS.ProcessEnv = { ...process.env, PATH: runtime.pathEnv, HOME: userFolder, ...base, ...extra };
+			const env: NodeJS.ProcessEnv = {
+				...process.env,
+				PATH: runtime.pathEnv,
+				HOME: userFolder,
+				...base,
+				...extra,
+			};
 			// Settings of the surrounding shell or test runner that would change n8n's behaviour.
-			for (const k of ['N8N_CUSTOM_EXTENSIONS', 'NODE_OPTIONS', 'NODE_TEST_CONTEXT', 'DB_TYPE', 'N8N_CONFIG_FILES']) {
+			for (const k of [
+				'N8N_CUSTOM_EXTENSIONS',
+				'NODE_OPTIONS',
+				'NODE_TEST_CONTEXT',
+				'DB_TYPE',
+				'N8N_CONFIG_FILES',
+			]) {
 				if (!(k in extra) && !(k in base)) delete env[k];
 			}
 			return env;
@@ -123,7 +135,11 @@ export class N8nCliError extends Error {
 }
 
 /** Runs `n8n <args>` for this instance. Each call gets its own task-broker port so instances can run side by side. */
-export async function runN8n(home: N8nHome, args: string[], options: CliOptions = {}): Promise<RunResult> {
+export async function runN8n(
+	home: N8nHome,
+	args: string[],
+	options: CliOptions = {},
+): Promise<RunResult> {
 	const brokerPort = await freePort();
 	return await runCommand(home.runtime.nodeBin, [home.runtime.n8nBin, ...args], {
 		cwd: home.userFolder,
@@ -142,7 +158,8 @@ function describe(result: RunResult): string {
 
 async function runOk(home: N8nHome, args: string[], options?: CliOptions): Promise<RunResult> {
 	const result = await runN8n(home, args, options);
-	if (result.code !== 0) throw new N8nCliError(`n8n ${args.join(' ')} failed: ${describe(result)}`, result);
+	if (result.code !== 0)
+		throw new N8nCliError(`n8n ${args.join(' ')} failed: ${describe(result)}`, result);
 	return result;
 }
 
@@ -169,12 +186,19 @@ export interface WorkflowImport {
 function writeInput(home: N8nHome, name: string, value: unknown): string {
 	const dir = path.join(home.userFolder, 'io');
 	fs.mkdirSync(dir, { recursive: true });
-	const file = path.join(dir, `${name}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}.json`);
+	const file = path.join(
+		dir,
+		`${name}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}.json`,
+	);
 	fs.writeFileSync(file, JSON.stringify(value, null, 2));
 	return file;
 }
 
-export async function importCredentials(home: N8nHome, credentials: CredentialImport[], options?: CliOptions) {
+export async function importCredentials(
+	home: N8nHome,
+	credentials: CredentialImport[],
+	options?: CliOptions,
+) {
 	const file = writeInput(home, 'credentials', credentials);
 	await runOk(home, ['import:credentials', `--input=${file}`], options);
 }
@@ -195,7 +219,10 @@ export async function importWorkflow(
 }
 
 /** The credentials as n8n persisted them, decrypted (e.g. to see a token n8n stored after preAuthentication). */
-export async function exportCredentials(home: N8nHome, options?: CliOptions): Promise<CredentialImport[]> {
+export async function exportCredentials(
+	home: N8nHome,
+	options?: CliOptions,
+): Promise<CredentialImport[]> {
 	const dir = path.join(home.userFolder, 'io');
 	fs.mkdirSync(dir, { recursive: true });
 	const file = path.join(dir, `export-credentials-${Date.now()}.json`);
@@ -217,10 +244,12 @@ export interface N8nRun {
 		resultData: {
 			runData: Record<string, Array<N8nTaskData>>;
 			lastNodeExecuted?: string;
-			error?: { message?: string; description?: string; name?: string; node?: { name?: string } } & Record<
-				string,
-				unknown
-			>;
+			error?: {
+				message?: string;
+				description?: string;
+				name?: string;
+				node?: { name?: string };
+			} & Record<string, unknown>;
 		};
 	};
 }
@@ -256,18 +285,30 @@ export interface ExecuteResult {
  * caller asserts. Rejects on timeout, when no run JSON can be found after a clean exit, or when n8n crashed
  * before printing a complete run.
  */
-export async function executeWorkflow(home: N8nHome, workflowId: string, options?: CliOptions): Promise<ExecuteResult> {
+export async function executeWorkflow(
+	home: N8nHome,
+	workflowId: string,
+	options?: CliOptions,
+): Promise<ExecuteResult> {
 	const result = await runN8n(home, ['execute', `--id=${workflowId}`, '--rawOutput'], options);
-	if (result.timedOut) throw new N8nCliError(`n8n execute --id=${workflowId} ${describe(result)}`, result);
+	if (result.timedOut)
+		throw new N8nCliError(`n8n execute --id=${workflowId} ${describe(result)}`, result);
 	const run = findRunJson(result.stdout) ?? findRunJson(result.stderr);
 	// A finished run has a final status and a stop time (`finished` is printed only for successful runs).
-	const complete = run !== undefined && typeof run.status === 'string' && run.status !== 'running' && !!run.stoppedAt;
+	const complete =
+		run !== undefined &&
+		typeof run.status === 'string' &&
+		run.status !== 'running' &&
+		!!run.stoppedAt;
 	const crashedAfterRun = result.signal === 'SIGSEGV' && complete;
 	if (result.signal && !crashedAfterRun) {
 		throw new N8nCliError(`n8n execute --id=${workflowId} was killed: ${describe(result)}`, result);
 	}
 	if (!run && result.code === 0) {
-		throw new N8nCliError(`n8n execute --id=${workflowId} printed no run JSON: ${describe(result)}`, result);
+		throw new N8nCliError(
+			`n8n execute --id=${workflowId} printed no run JSON: ${describe(result)}`,
+			result,
+		);
 	}
 	const ok = run !== undefined && run.status === 'success' && !run.data.resultData.error;
 	return {
@@ -300,7 +341,8 @@ export function findRunJson(output: string): N8nRun | undefined {
 		if (best && end - s <= best.length) continue;
 		try {
 			const value = JSON.parse(output.slice(s, end + 1)) as N8nRun;
-			if (value && typeof value === 'object' && value.data?.resultData) best = { run: value, length: end - s };
+			if (value && typeof value === 'object' && value.data?.resultData)
+				best = { run: value, length: end - s };
 		} catch {
 			/* not JSON */
 		}
@@ -330,7 +372,11 @@ function matchBraces(text: string, start: number): number {
 }
 
 /** The JSON of the items a node output on `output` (default the first) in its last run. */
-export function nodeOutput(run: N8nRun, nodeName: string, output = 0): Array<Record<string, unknown>> {
+export function nodeOutput(
+	run: N8nRun,
+	nodeName: string,
+	output = 0,
+): Array<Record<string, unknown>> {
 	const tasks = run.data.resultData.runData[nodeName];
 	if (!tasks?.length) {
 		const ran = Object.keys(run.data.resultData.runData).join(', ') || 'none';

@@ -19,7 +19,9 @@ export class N8nRestError extends Error {
 		readonly body: unknown,
 	) {
 		const message =
-			body && typeof body === 'object' && 'message' in body ? String((body as { message: unknown }).message) : '';
+			body && typeof body === 'object' && 'message' in body
+				? String((body as { message: unknown }).message)
+				: '';
 		super(`${method} ${path} → ${status}${message ? `: ${message}` : ''}`);
 	}
 }
@@ -82,7 +84,10 @@ export class N8nRestClient {
 	) {}
 
 	async request<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
-		const headers: Record<string, string> = { accept: 'application/json', 'browser-id': this.browserId };
+		const headers: Record<string, string> = {
+			accept: 'application/json',
+			'browser-id': this.browserId,
+		};
 		if (body !== undefined) headers['content-type'] = 'application/json';
 		if (this.authCookie) headers.cookie = `n8n-auth=${this.authCookie}`;
 		const res = await fetch(`${this.baseUrl}${path}`, {
@@ -103,7 +108,8 @@ export class N8nRestClient {
 			/* not JSON */
 		}
 		if (!res.ok) throw new N8nRestError(method, path, res.status, parsed);
-		if (parsed && typeof parsed === 'object' && 'data' in parsed) return (parsed as { data: T }).data;
+		if (parsed && typeof parsed === 'object' && 'data' in parsed)
+			return (parsed as { data: T }).data;
 		return parsed as T;
 	}
 
@@ -124,7 +130,10 @@ export class N8nRestClient {
 	}
 
 	/** `POST /rest/login` with `{ emailOrLdapLoginId, password }`; keeps the `n8n-auth` cookie. */
-	async login(email: string, password: string): Promise<{ id: string; email: string; role?: string }> {
+	async login(
+		email: string,
+		password: string,
+	): Promise<{ id: string; email: string; role?: string }> {
 		const user = await this.post<{ id: string; email: string; role?: string }>('/rest/login', {
 			emailOrLdapLoginId: email,
 			password,
@@ -140,15 +149,18 @@ export class N8nRestClient {
 
 	/** Full descriptions of node types (`POST /rest/node-types`), as the editor loads them. */
 	nodeTypes(nodeInfos: NodeTypeAndVersion[]) {
-		return this.post<Array<{ name: string; displayName: string; version: number | number[] } & Record<string, unknown>>>(
-			'/rest/node-types',
-			{ nodeInfos },
-		);
+		return this.post<
+			Array<
+				{ name: string; displayName: string; version: number | number[] } & Record<string, unknown>
+			>
+		>('/rest/node-types', { nodeInfos });
 	}
 
 	/** The list of every known node type (name, version…), as served to the editor at `/types/nodes.json`. */
 	knownNodeTypes() {
-		return this.get<Array<{ name: string; displayName: string; version: number | number[] }>>('/types/nodes.json');
+		return this.get<Array<{ name: string; displayName: string; version: number | number[] }>>(
+			'/types/nodes.json',
+		);
 	}
 
 	/** The list of every known credential type, as served to the editor at `/types/credentials.json`. */
@@ -158,25 +170,39 @@ export class N8nRestClient {
 
 	/** Resource locator "From list" mode: `POST /rest/dynamic-node-parameters/resource-locator-results`. */
 	resourceLocatorResults(
-		request: DynamicParametersRequest & { methodName: string; filter?: string; paginationToken?: string },
+		request: DynamicParametersRequest & {
+			methodName: string;
+			filter?: string;
+			paginationToken?: string;
+		},
 	) {
-		return this.post<ListSearchResult>('/rest/dynamic-node-parameters/resource-locator-results', request);
+		return this.post<ListSearchResult>(
+			'/rest/dynamic-node-parameters/resource-locator-results',
+			request,
+		);
 	}
 
 	/** Resource mapper fields: `POST /rest/dynamic-node-parameters/resource-mapper-fields`. */
 	resourceMapperFields(request: DynamicParametersRequest & { methodName: string }) {
-		return this.post<ResourceMapperFieldsResult>('/rest/dynamic-node-parameters/resource-mapper-fields', request);
+		return this.post<ResourceMapperFieldsResult>(
+			'/rest/dynamic-node-parameters/resource-mapper-fields',
+			request,
+		);
 	}
 
 	/**
 	 * Options of an `options`/`multiOptions` parameter: `POST /rest/dynamic-node-parameters/options`, with
 	 * `methodName` (a `methods.loadOptions` method) or `loadOptions` (declarative routing).
 	 */
-	loadOptions(request: DynamicParametersRequest & { methodName?: string; loadOptions?: Record<string, unknown> }) {
-		return this.post<Array<{ name: string; value: string | number | boolean; description?: string }>>(
-			'/rest/dynamic-node-parameters/options',
-			request,
-		);
+	loadOptions(
+		request: DynamicParametersRequest & {
+			methodName?: string;
+			loadOptions?: Record<string, unknown>;
+		},
+	) {
+		return this.post<
+			Array<{ name: string; value: string | number | boolean; description?: string }>
+		>('/rest/dynamic-node-parameters/options', request);
 	}
 
 	/**
@@ -184,7 +210,12 @@ export class N8nRestClient {
 	 * the credential must already be stored; n8n tests exactly the `data` sent, after putting the stored secrets
 	 * back where `data` holds the editor's blanked/redacted values. Answers `{ status: 'OK' | 'Error', message }`.
 	 */
-	testCredential(credentials: { id: string; name: string; type: string; data: Record<string, unknown> }) {
+	testCredential(credentials: {
+		id: string;
+		name: string;
+		type: string;
+		data: Record<string, unknown>;
+	}) {
 		return this.post<CredentialTestResult>('/rest/credentials/test', { credentials });
 	}
 
@@ -192,7 +223,10 @@ export class N8nRestClient {
 	 * Tests a stored credential the way the credential dialog does: reads it with its (redacted) data
 	 * (`GET /rest/credentials/:id?includeData=true`), optionally changes fields, and posts that to the test.
 	 */
-	async testStoredCredential(id: string, changes: Record<string, unknown> = {}): Promise<CredentialTestResult> {
+	async testStoredCredential(
+		id: string,
+		changes: Record<string, unknown> = {},
+	): Promise<CredentialTestResult> {
 		const stored = await this.getCredential(id);
 		return await this.testCredential({
 			id: stored.id,
@@ -216,8 +250,11 @@ export class N8nRestClient {
 
 	/** A stored workflow (`GET /rest/workflows/:id`). */
 	getWorkflow(id: string) {
-		return this.get<{ id: string; name: string; nodes: Array<{ name: string; type: string }> } & Record<string, unknown>>(
-			`/rest/workflows/${encodeURIComponent(id)}`,
-		);
+		return this.get<
+			{ id: string; name: string; nodes: Array<{ name: string; type: string }> } & Record<
+				string,
+				unknown
+			>
+		>(`/rest/workflows/${encodeURIComponent(id)}`);
 	}
 }

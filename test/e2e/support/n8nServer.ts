@@ -50,7 +50,10 @@ export interface StartServerOptions {
 
 export class N8nServerError extends Error {}
 
-export async function startN8nServer(home: N8nHome, options: StartServerOptions = {}): Promise<N8nServer> {
+export async function startN8nServer(
+	home: N8nHome,
+	options: StartServerOptions = {},
+): Promise<N8nServer> {
 	const timeoutMs = options.timeoutMs ?? 120_000;
 	const port = await freePort();
 	const brokerPort = await freePort();
@@ -108,7 +111,9 @@ async function waitUntilReady(server: N8nServer, timeoutMs: number): Promise<voi
 	while (Date.now() < deadline) {
 		if (exit) break;
 		try {
-			const res = await fetch(`${server.baseUrl}/healthz/readiness`, { signal: AbortSignal.timeout(2_000) });
+			const res = await fetch(`${server.baseUrl}/healthz/readiness`, {
+				signal: AbortSignal.timeout(2_000),
+			});
 			if (res.status === 200) return;
 		} catch {
 			/* not listening yet */
@@ -122,7 +127,10 @@ async function waitUntilReady(server: N8nServer, timeoutMs: number): Promise<voi
 }
 
 /** Creates the owner account (`POST /rest/owner/setup`, only possible once per instance). */
-export async function setupOwner(server: N8nServer, owner: OwnerAccount = E2E_OWNER): Promise<void> {
+export async function setupOwner(
+	server: N8nServer,
+	owner: OwnerAccount = E2E_OWNER,
+): Promise<void> {
 	const client = new N8nRestClient(server.baseUrl);
 	await client.post('/rest/owner/setup', {
 		email: owner.email,
@@ -133,7 +141,10 @@ export async function setupOwner(server: N8nServer, owner: OwnerAccount = E2E_OW
 }
 
 /** Sets up the owner and returns a REST client logged in as the owner. */
-export async function ownerClient(server: N8nServer, owner: OwnerAccount = E2E_OWNER): Promise<N8nRestClient> {
+export async function ownerClient(
+	server: N8nServer,
+	owner: OwnerAccount = E2E_OWNER,
+): Promise<N8nRestClient> {
 	await setupOwner(server, owner);
 	const client = new N8nRestClient(server.baseUrl);
 	await client.login(owner.email, owner.password);

@@ -43,7 +43,9 @@ export async function stopGroup(child: ChildProcess, graceMs = 10_000): Promise<
 	}
 	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
 	killGroup(child, 'SIGTERM');
-	const timer = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), graceMs).unref());
+	const timer = new Promise<'timeout'>((resolve) =>
+		setTimeout(() => resolve('timeout'), graceMs).unref(),
+	);
 	if ((await Promise.race([exited, timer])) === 'timeout') {
 		killGroup(child, 'SIGKILL');
 		await exited;

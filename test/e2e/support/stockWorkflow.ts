@@ -10,7 +10,9 @@ export function stockWorkflow(id = 'e2eStockWorkflow1'): WorkflowImport {
 		active: false,
 		settings: { executionOrder: 'v1' },
 		connections: {
-			'When clicking ‘Execute workflow’': { main: [[{ node: STOCK_SET_NODE, type: 'main', index: 0 }]] },
+			'When clicking ‘Execute workflow’': {
+				main: [[{ node: STOCK_SET_NODE, type: 'main', index: 0 }]],
+			},
 		},
 		nodes: [
 			{

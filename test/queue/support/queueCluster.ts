@@ -59,7 +59,11 @@ export interface QueueCluster {
  * Settings every n8n process of the cluster shares. The worker lock is shorter than n8n's default (60 s) so a
  * killed worker's job is found stalled within seconds rather than a minute.
  */
-function queueEnv(redis: RedisServer, postgres: PostgresServer, extra: Record<string, string>): Record<string, string> {
+function queueEnv(
+	redis: RedisServer,
+	postgres: PostgresServer,
+	extra: Record<string, string>,
+): Record<string, string> {
 	return {
 		EXECUTIONS_MODE: 'queue',
 		QUEUE_BULL_REDIS_HOST: redis.host,
@@ -98,25 +102,38 @@ async function waitForWorker(worker: N8nWorker, timeoutMs: number): Promise<void
 		await new Promise((r) => setTimeout(r, 250));
 	}
 	const tail = worker.logs().split('\n').slice(-40).join('\n');
-	throw new Error(`${worker.name} did not become ready (${exit ?? `timeout after ${timeoutMs} ms`}). Last output:\n${tail}`);
+	throw new Error(
+		`${worker.name} did not become ready (${exit ?? `timeout after ${timeoutMs} ms`}). Last output:\n${tail}`,
+	);
 }
 
-async function startWorker(name: string, home: N8nHome, concurrency: number, env: Record<string, string>): Promise<N8nWorker> {
+async function startWorker(
+	name: string,
+	home: N8nHome,
+	concurrency: number,
+	env: Record<string, string>,
+): Promise<N8nWorker> {
 	const healthPort = await freePort();
 	const brokerPort = await freePort();
-	const logStream = fs.createWriteStream(path.join(home.userFolder, 'n8n-worker.log'), { flags: 'a' });
-	let output = '';
-	const child = spawnTracked(home.runtime.nodeBin, [home.runtime.n8nBin, 'worker', `--concurrency=${concurrency}`], {
-		cwd: home.userFolder,
-		env: home.env({
-			...env,
-			QUEUE_HEALTH_CHECK_ACTIVE: 'true',
-			QUEUE_HEALTH_CHECK_PORT: String(healthPort),
-			N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
-			N8N_RUNNERS_BROKER_PORT: String(brokerPort),
-		}),
-		stdio: ['ignore', 'pipe', 'pipe'],
+	const logStream = fs.createWriteStream(path.join(home.userFolder, 'n8n-worker.log'), {
+		flags: 'a',
 	});
+	let output = '';
+	const child = spawnTracked(
+		home.runtime.nodeBin,
+		[home.runtime.n8nBin, 'worker', `--concurrency=${concurrency}`],
+		{
+			cwd: home.userFolder,
+			env: home.env({
+				...env,
+				QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+				QUEUE_HEALTH_CHECK_PORT: String(healthPort),
+				N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+				N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+			}),
+			stdio: ['ignore', 'pipe', 'pipe'],
+		},
+	);
 	const collect = (d: Buffer) => {
 		output += d.toString();
 		if (output.length > 4_000_000) output = output.slice(-2_000_000);
@@ -163,14 +180,22 @@ export async function startQueueCluster(options: QueueClusterOptions = {}): Prom
 	};
 	try {
 		const [redis, postgres] = await Promise.all([startRedis(), startPostgres()]);
-		cleanups.push(() => redis.stop(), () => postgres.stop());
-		log(`redis on :${redis.port}, postgres on :${postgres.port} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+		cleanups.push(
+			() => redis.stop(),
+			() => postgres.stop(),
+		);
+		log(
+			`redis on :${redis.port}, postgres on :${postgres.port} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+		);
 		const env = queueEnv(redis, postgres, options.env ?? {});
 
 		// Every process gets its own user folder and its own copy of the package, as separate machines would.
 		const homes = await Promise.all(
 			Array.from({ length: workerCount + 1 }, async (_, i) => {
-				const home = await createN8nHome({ prefix: i === 0 ? 'queue-main' : `queue-worker${i}`, env });
+				const home = await createN8nHome({
+					prefix: i === 0 ? 'queue-main' : `queue-worker${i}`,
+					env,
+				});
 				cleanups.push(() => home.cleanup());
 				await installProject(home.nodesDir);
 				return home;

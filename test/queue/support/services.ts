@@ -16,7 +16,8 @@ import { freePort } from '../../e2e/support/freePort';
 import { runCommand, spawnTracked, stopGroup } from '../../e2e/support/processes';
 
 export const PG_BIN_DIR = process.env.QUEUE_PG_BIN_DIR ?? '/usr/lib/postgresql/15/bin';
-const INSTALL_HINT = 'apt-get install -y --no-install-recommends redis-server postgresql (as root; `.ci/run` does it)';
+const INSTALL_HINT =
+	'apt-get install -y --no-install-recommends redis-server postgresql (as root; `.ci/run` does it)';
 
 export class MissingServiceError extends Error {}
 
@@ -46,7 +47,8 @@ export function requireServiceBinaries(): { redisServer: string; initdb: string;
 	const pgCtl = path.join(PG_BIN_DIR, 'pg_ctl');
 	const missing: string[] = [];
 	if (!redisServer) missing.push('redis-server (Debian package redis-server)');
-	if (!executable(initdb) || !executable(pgCtl)) missing.push(`${initdb} and pg_ctl (Debian package postgresql)`);
+	if (!executable(initdb) || !executable(pgCtl))
+		missing.push(`${initdb} and pg_ctl (Debian package postgresql)`);
 	if (missing.length) {
 		throw new MissingServiceError(
 			`The queue-mode tests need Redis and PostgreSQL; missing: ${missing.join(', ')}. Install them: ${INSTALL_HINT}`,
@@ -67,7 +69,11 @@ function removeDir(dir: string) {
 }
 
 /** Resolves once something accepts TCP connections on 127.0.0.1:port. */
-async function waitForPort(port: number, timeoutMs: number, isDead: () => string | undefined): Promise<void> {
+async function waitForPort(
+	port: number,
+	timeoutMs: number,
+	isDead: () => string | undefined,
+): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		const dead = isDead();
@@ -99,7 +105,20 @@ export async function startRedis(): Promise<RedisServer> {
 	const port = await freePort();
 	const child = spawnTracked(
 		redisServer,
-		['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--protected-mode', 'yes'],
+		[
+			'--port',
+			String(port),
+			'--bind',
+			'127.0.0.1',
+			'--save',
+			'',
+			'--appendonly',
+			'no',
+			'--dir',
+			dir,
+			'--protected-mode',
+			'yes',
+		],
 		{ cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
 	);
 	let output = '';
@@ -117,7 +136,9 @@ export async function startRedis(): Promise<RedisServer> {
 	};
 	try {
 		await waitForPort(port, 15_000, () =>
-			child.exitCode !== null || child.signalCode !== null ? `redis-server exited early:\n${output}` : undefined,
+			child.exitCode !== null || child.signalCode !== null
+				? `redis-server exited early:\n${output}`
+				: undefined,
 		);
 	} catch (error) {
 		await server.stop();
@@ -146,7 +167,9 @@ function stopClusterSync(pgCtl: string, dataDir: string) {
 }
 
 function asServiceUser(cmd: string, args: string[]): { cmd: string; args: string[] } {
-	return isRoot() ? { cmd: 'runuser', args: ['-u', 'postgres', '--', cmd, ...args] } : { cmd, args };
+	return isRoot()
+		? { cmd: 'runuser', args: ['-u', 'postgres', '--', cmd, ...args] }
+		: { cmd, args };
 }
 
 /** A throwaway PostgreSQL cluster (trust auth on loopback, no fsync), with one database `n8n`. */
@@ -164,8 +187,13 @@ export async function startPostgres(): Promise<PostgresServer> {
 	const port = await freePort();
 	const run = async (cmd: string, args: string[], label: string) => {
 		const c = asServiceUser(cmd, args);
-		const r = await runCommand(c.cmd, c.args, { cwd: dir, timeoutMs: 120_000, env: { ...process.env, LC_ALL: 'C' } });
-		if (r.code !== 0) throw new Error(`${label} failed (exit ${r.code ?? r.signal}):\n${r.stderr || r.stdout}`);
+		const r = await runCommand(c.cmd, c.args, {
+			cwd: dir,
+			timeoutMs: 120_000,
+			env: { ...process.env, LC_ALL: 'C' },
+		});
+		if (r.code !== 0)
+			throw new Error(`${label} failed (exit ${r.code ?? r.signal}):\n${r.stderr || r.stdout}`);
 	};
 	const logs = () => {
 		try {
@@ -185,7 +213,21 @@ export async function startPostgres(): Promise<PostgresServer> {
 		async query(sql) {
 			const r = await runCommand(
 				path.join(PG_BIN_DIR, 'psql'),
-				['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', '-d', 'n8n', '-At', '-v', 'ON_ERROR_STOP=1', '-c', sql],
+				[
+					'-h',
+					'127.0.0.1',
+					'-p',
+					String(port),
+					'-U',
+					'postgres',
+					'-d',
+					'n8n',
+					'-At',
+					'-v',
+					'ON_ERROR_STOP=1',
+					'-c',
+					sql,
+				],
 				{ timeoutMs: 30_000, env: { ...process.env, PGCONNECT_TIMEOUT: '5' } },
 			);
 			if (r.code !== 0) throw new Error(`psql failed (exit ${r.code ?? r.signal}): ${r.stderr}`);
@@ -201,7 +243,21 @@ export async function startPostgres(): Promise<PostgresServer> {
 		},
 	};
 	try {
-		await run(initdb, ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync', '--no-instructions'], 'initdb');
+		await run(
+			initdb,
+			[
+				'-D',
+				dataDir,
+				'-U',
+				'postgres',
+				'--auth=trust',
+				'-E',
+				'UTF8',
+				'--no-sync',
+				'--no-instructions',
+			],
+			'initdb',
+		);
 		process.on('exit', onExit);
 		const options = [
 			`-p ${port}`,
@@ -212,9 +268,30 @@ export async function startPostgres(): Promise<PostgresServer> {
 			'-c full_page_writes=off',
 			'-c max_connections=100',
 		].join(' ');
-		await run(pgCtl, ['-D', dataDir, '-l', logFile, '-o', options, '-w', '-t', '60', 'start'], 'pg_ctl start');
+		await run(
+			pgCtl,
+			['-D', dataDir, '-l', logFile, '-o', options, '-w', '-t', '60', 'start'],
+			'pg_ctl start',
+		);
 		const psql = path.join(PG_BIN_DIR, 'psql');
-		await run(psql, ['-h', socketDir, '-p', String(port), '-U', 'postgres', '-d', 'postgres', '-v', 'ON_ERROR_STOP=1', '-c', 'CREATE DATABASE n8n'], 'CREATE DATABASE');
+		await run(
+			psql,
+			[
+				'-h',
+				socketDir,
+				'-p',
+				String(port),
+				'-U',
+				'postgres',
+				'-d',
+				'postgres',
+				'-v',
+				'ON_ERROR_STOP=1',
+				'-c',
+				'CREATE DATABASE n8n',
+			],
+			'CREATE DATABASE',
+		);
 	} catch (error) {
 		await server.stop();
 		throw new Error(`${(error as Error).message}\n--- postgres log\n${logs().slice(-3000)}`);

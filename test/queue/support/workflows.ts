@@ -23,9 +23,17 @@ export interface CreatedCredential {
 }
 
 /** A Genesys Cloud credential pointing at the emulator, stored in the shared database. */
-export async function createEmulatorCredential(rest: N8nRestClient, emulatorUrl: string, name: string): Promise<CreatedCredential> {
+export async function createEmulatorCredential(
+	rest: N8nRestClient,
+	emulatorUrl: string,
+	name: string,
+): Promise<CreatedCredential> {
 	const { type, data } = emulatorCredential(emulatorUrl, 'unused', name);
-	const created = await rest.post<{ id: string; name: string }>('/rest/credentials', { name, type, data });
+	const created = await rest.post<{ id: string; name: string }>('/rest/credentials', {
+		name,
+		type,
+		data,
+	});
 	return { id: created.id, name: created.name };
 }
 
@@ -47,8 +55,16 @@ export function webhookLaunchWorkflow(o: WebhookLaunchOptions) {
 	const items = Array.from({ length: o.items }, (_, n) => ({ n }));
 	return {
 		name: o.name,
-		settings: { executionOrder: 'v1', saveDataSuccessExecution: 'all', saveDataErrorExecution: 'all' },
-		connections: { Webhook: main('Items'), Items: main('One item each'), 'One item each': main(GENESYS_NODE_NAME) },
+		settings: {
+			executionOrder: 'v1',
+			saveDataSuccessExecution: 'all',
+			saveDataErrorExecution: 'all',
+		},
+		connections: {
+			Webhook: main('Items'),
+			Items: main('One item each'),
+			'One item each': main(GENESYS_NODE_NAME),
+		},
 		nodes: [
 			{
 				id: randomUUID(),
@@ -57,7 +73,12 @@ export function webhookLaunchWorkflow(o: WebhookLaunchOptions) {
 				typeVersion: 2,
 				position: [0, 0],
 				webhookId: randomUUID(),
-				parameters: { httpMethod: 'POST', path: o.webhookPath, responseMode: 'onReceived', options: {} },
+				parameters: {
+					httpMethod: 'POST',
+					path: o.webhookPath,
+					responseMode: 'onReceived',
+					options: {},
+				},
 			},
 			{
 				id: randomUUID(),
@@ -111,12 +132,16 @@ export async function createActiveWorkflow(
 	postgres: PostgresServer,
 	o: WebhookLaunchOptions,
 ): Promise<ActiveWorkflow> {
-	const created = await rest.post<{ id: string; versionId: string }>('/rest/workflows', webhookLaunchWorkflow(o));
+	const created = await rest.post<{ id: string; versionId: string }>(
+		'/rest/workflows',
+		webhookLaunchWorkflow(o),
+	);
 	await rest.post(`/rest/workflows/${created.id}/activate`, { versionId: created.versionId });
 	const deadline = Date.now() + 30_000;
 	const sql = `select count(*) from webhook_entity where "workflowId" = '${created.id.replace(/'/g, "''")}'`;
 	while ((await postgres.query(sql)) === '0') {
-		if (Date.now() > deadline) throw new Error(`the webhook of workflow ${created.id} was not registered within 30 s`);
+		if (Date.now() > deadline)
+			throw new Error(`the webhook of workflow ${created.id} was not registered within 30 s`);
 		await new Promise((r) => setTimeout(r, 200));
 	}
 	return { id: created.id, name: o.name, webhookPath: o.webhookPath };
@@ -145,9 +170,14 @@ export interface ExecutionSummary {
 }
 
 /** The executions of a workflow, newest first (`GET /rest/executions`). */
-export async function listExecutions(rest: N8nRestClient, workflowId: string): Promise<ExecutionSummary[]> {
+export async function listExecutions(
+	rest: N8nRestClient,
+	workflowId: string,
+): Promise<ExecutionSummary[]> {
 	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-	const page = await rest.get<{ results: ExecutionSummary[] }>(`/rest/executions?filter=${filter}&limit=50`);
+	const page = await rest.get<{ results: ExecutionSummary[] }>(
+		`/rest/executions?filter=${filter}&limit=50`,
+	);
 	return page.results;
 }
 
@@ -178,7 +208,11 @@ export async function waitForExecutions(
 }
 
 /** Waits for the workflow's first execution to exist (queued or running); returns its id. */
-export async function waitForExecutionId(rest: N8nRestClient, workflowId: string, timeoutMs: number): Promise<string> {
+export async function waitForExecutionId(
+	rest: N8nRestClient,
+	workflowId: string,
+	timeoutMs: number,
+): Promise<string> {
 	const deadline = Date.now() + timeoutMs;
 	while (Date.now() < deadline) {
 		const [first] = await listExecutions(rest, workflowId);

@@ -4,7 +4,10 @@ import type { RunnableOperation } from '../operation';
 import * as get from './get.operation';
 import * as getMany from './getMany.operation';
 
-export const operations: Record<string, RunnableOperation> = { get: get.operation, getMany: getMany.operation };
+export const operations: Record<string, RunnableOperation> = {
+	get: get.operation,
+	getMany: getMany.operation,
+};
 
 export const description: INodeProperties[] = [
 	{

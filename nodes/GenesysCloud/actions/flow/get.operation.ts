@@ -14,7 +14,9 @@ export const description: INodeProperties[] = [
 
 export const operation = defineOperation({
 	async execute(this: IExecuteFunctions, { api }, itemIndex): Promise<IDataObject> {
-		const flowId = String(this.getNodeParameter('flowId', itemIndex, '', { extractValue: true }) ?? '').trim();
+		const flowId = String(
+			this.getNodeParameter('flowId', itemIndex, '', { extractValue: true }) ?? '',
+		).trim();
 		const flow = await api.flows.get(flowId, { itemIndex });
 		// The variables, readable without knowing JSON Schema: what Launch's Trigger Data fields show, and the
 		// descriptions n8n's field list cannot show.
@@ -26,6 +28,10 @@ export const operation = defineOperation({
 				required,
 				...(description ? { description } : {}),
 			}));
-		return { ...(flow as IDataObject), inputs: readable(flow.inputSchema), outputs: readable(flow.outputSchema) };
+		return {
+			...(flow as IDataObject),
+			inputs: readable(flow.inputSchema),
+			outputs: readable(flow.outputSchema),
+		};
 	},
 });

@@ -51,7 +51,8 @@ export const description: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. *follow-up*',
-				description: 'Flow name; * matches any text. Without *, names containing the text are returned.',
+				description:
+					'Flow name; * matches any text. Without *, names containing the text are returned.',
 			},
 			{
 				displayName: 'Types',
@@ -66,7 +67,7 @@ export const description: INodeProperties[] = [
 				name: 'includeSchemas',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to include each flow\'s input and output schema',
+				description: "Whether to include each flow's input and output schema",
 			},
 		],
 	},
@@ -76,7 +77,13 @@ export const description: INodeProperties[] = [
 export const operation = defineOperation({
 	async execute(this: IExecuteFunctions, { api }, itemIndex): Promise<IDataObject[]> {
 		const returnAll = this.getNodeParameter('returnAll', itemIndex, false) as boolean;
-		const limit = returnAll ? Infinity : (this.getNodeParameter('limit', itemIndex, defaultOf<number>(description, 'limit')) as number);
+		const limit = returnAll
+			? Infinity
+			: (this.getNodeParameter(
+					'limit',
+					itemIndex,
+					defaultOf<number>(description, 'limit'),
+				) as number);
 		const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 		const query = flowListQuery({
 			name: String(filters.name ?? ''),

@@ -4,7 +4,10 @@ import type { RunnableOperation } from '../operation';
 import * as get from './get.operation';
 import * as launch from './launch.operation';
 
-export const operations: Record<string, RunnableOperation> = { launch: launch.operation, get: get.operation };
+export const operations: Record<string, RunnableOperation> = {
+	launch: launch.operation,
+	get: get.operation,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -17,7 +20,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Launch',
 				value: 'launch',
-				description: 'Start a Genesys Cloud workflow with Trigger Data, optionally waiting for its outputs',
+				description:
+					'Start a Genesys Cloud workflow with Trigger Data, optionally waiting for its outputs',
 				action: 'Launch a workflow',
 			},
 			{

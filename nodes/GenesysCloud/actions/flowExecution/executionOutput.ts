@@ -8,7 +8,11 @@ export const TERMINAL_STATUSES = new Set(['COMPLETED', 'ERROR', 'FAILED', 'TERMI
 const FAILED_STATUSES = new Set(['ERROR', 'FAILED', 'TERMINATED']);
 
 /** The item a finished (or read) execution becomes. */
-export function executionItem(execution: FlowRuntimeExecution, simplify: boolean, extra: IDataObject = {}): IDataObject {
+export function executionItem(
+	execution: FlowRuntimeExecution,
+	simplify: boolean,
+	extra: IDataObject = {},
+): IDataObject {
 	if (!simplify) return { ...extra, ...(execution as IDataObject) };
 	const item: IDataObject = {
 		executionId: execution.id,
@@ -21,7 +25,10 @@ export function executionItem(execution: FlowRuntimeExecution, simplify: boolean
 		completionReason: execution.completionReason,
 		outputs:
 			execution.status === 'COMPLETED'
-				? typedOutputs(execution.outputData as IDataObject | undefined, execution.flowVersion?.outputSchema)
+				? typedOutputs(
+						execution.outputData as IDataObject | undefined,
+						execution.flowVersion?.outputSchema,
+					)
 				: {},
 	};
 	if (execution.conversation?.id) item.conversationId = execution.conversation.id;
@@ -41,19 +48,27 @@ function missingValueHint(info: FlowRuntimeExecution['flowErrorInfo']): string {
 }
 
 /** An execution that ended in ERROR, FAILED or TERMINATED fails its item with the flow's own error. */
-export function assertSucceeded(node: INode, execution: FlowRuntimeExecution, itemIndex: number): void {
+export function assertSucceeded(
+	node: INode,
+	execution: FlowRuntimeExecution,
+	itemIndex: number,
+): void {
 	if (!FAILED_STATUSES.has(execution.status)) return;
 	const info = execution.flowErrorInfo;
 	const reason = info?.message ?? execution.completionReason ?? 'no reason given';
-	throw new NodeOperationError(node, `Flow execution ${execution.id} ended with status ${execution.status}: ${reason}`, {
-		itemIndex,
-		description: [
-			info?.code ? `Flow error code: ${info.code}.` : '',
-			missingValueHint(info),
-			info?.contextId ? `Genesys correlation ID: ${info.contextId}.` : '',
-			'Open the execution in Genesys Cloud (Architect > Flow execution history) to see where the flow failed.',
-		]
-			.filter(Boolean)
-			.join(' '),
-	});
+	throw new NodeOperationError(
+		node,
+		`Flow execution ${execution.id} ended with status ${execution.status}: ${reason}`,
+		{
+			itemIndex,
+			description: [
+				info?.code ? `Flow error code: ${info.code}.` : '',
+				missingValueHint(info),
+				info?.contextId ? `Genesys correlation ID: ${info.contextId}.` : '',
+				'Open the execution in Genesys Cloud (Architect > Flow execution history) to see where the flow failed.',
+			]
+				.filter(Boolean)
+				.join(' '),
+		},
+	);
 }

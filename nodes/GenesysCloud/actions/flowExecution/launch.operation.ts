@@ -4,7 +4,12 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { FlowExecutionLaunchRequest } from '../../../../schemas/generated/genesys';
 import { buildInputData, type TriggerDataSource } from '../../flowInputs/buildInputData';
 import { LaunchTargets, type ResolvedTarget } from '../../flowInputs/launchTargets';
-import { defaultOf, flowLocator, optionsCollection, simplifyOutputOption } from '../common.descriptions';
+import {
+	defaultOf,
+	flowLocator,
+	optionsCollection,
+	simplifyOutputOption,
+} from '../common.descriptions';
 import { defineOperation, ITEMS_PER_REQUEST_SLOT, type RunContext } from '../operation';
 import { assertSucceeded, executionItem } from './executionOutput';
 import { alreadyLaunchedNote, launchExplainer } from './launchErrors';
@@ -32,12 +37,18 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Fields',
 				value: 'fields',
-				description: 'One field per input variable of the flow, or mapped automatically from the input item',
+				description:
+					'One field per input variable of the flow, or mapped automatically from the input item',
 			},
-			{ name: 'JSON', value: 'json', description: 'An object of the flow\'s inputs keyed by variable name, with or without the Flow prefix' },
+			{
+				name: 'JSON',
+				value: 'json',
+				description:
+					"An object of the flow's inputs keyed by variable name, with or without the Flow prefix",
+			},
 		],
 		default: 'fields',
-		description: 'How to give the flow\'s input variables (sent to Genesys Cloud as inputData)',
+		description: "How to give the flow's input variables (sent to Genesys Cloud as inputData)",
 		displayOptions: { show },
 	},
 	{
@@ -68,7 +79,8 @@ export const description: INodeProperties[] = [
 				supportAutoMap: true,
 				// A republished flow may have gained inputs: reload the fields when the node is opened.
 				refreshStaleSchemaOnOpen: true,
-				noFieldsError: 'No Trigger Data fields: pick a flow (a flow without input variables is launched without Trigger Data)',
+				noFieldsError:
+					'No Trigger Data fields: pick a flow (a flow without input variables is launched without Trigger Data)',
 			},
 		},
 		displayOptions: { show: { ...show, triggerDataMode: ['fields'] } },
@@ -118,7 +130,8 @@ export const description: INodeProperties[] = [
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: 300,
-			description: 'With Wait for Completion: how long to wait before failing the item (the flow keeps running)',
+			description:
+				'With Wait for Completion: how long to wait before failing the item (the flow keeps running)',
 		},
 	]),
 ];
@@ -148,16 +161,32 @@ function triggerDataSource(ctx: IExecuteFunctions, itemIndex: number): TriggerDa
 		}
 		if (values === null || values === undefined) values = {};
 		if (values instanceof Error || typeof values !== 'object' || Array.isArray(values)) {
-			throw new NodeOperationError(ctx.getNode(), `Trigger Data (JSON) of item ${itemIndex} is not a JSON object`, {
-				itemIndex,
-				description: `Give an object such as {"customerId": "C-42"}${values instanceof Error ? ` (${values.message})` : ''}.`,
-			});
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`Trigger Data (JSON) of item ${itemIndex} is not a JSON object`,
+				{
+					itemIndex,
+					description: `Give an object such as {"customerId": "C-42"}${values instanceof Error ? ` (${values.message})` : ''}.`,
+				},
+			);
 		}
-		return { values: values as IDataObject, ignoreUnknownKeys: false, origin: 'Trigger Data (JSON)' };
+		return {
+			values: values as IDataObject,
+			ignoreUnknownKeys: false,
+			origin: 'Trigger Data (JSON)',
+		};
 	}
-	const mappingMode = ctx.getNodeParameter('triggerData.mappingMode', itemIndex, 'defineBelow') as string;
+	const mappingMode = ctx.getNodeParameter(
+		'triggerData.mappingMode',
+		itemIndex,
+		'defineBelow',
+	) as string;
 	if (mappingMode === 'autoMapInputData') {
-		return { values: ctx.getInputData()[itemIndex].json, ignoreUnknownKeys: true, origin: 'Auto-mapped Trigger Data' };
+		return {
+			values: ctx.getInputData()[itemIndex].json,
+			ignoreUnknownKeys: true,
+			origin: 'Auto-mapped Trigger Data',
+		};
 	}
 	// The editor stores value: null until a field is filled (always, for a flow without inputs), and n8n's
 	// resource-mapper validation throws on a null value, so it must not be read through '.value' then.
@@ -171,18 +200,34 @@ function triggerDataSource(ctx: IExecuteFunctions, itemIndex: number): TriggerDa
 
 function defaultExecutionName(ctx: IExecuteFunctions, itemIndex: number): string {
 	const workflow = ctx.getWorkflow();
-	return `n8n: ${workflow.name ?? workflow.id ?? 'workflow'} #${ctx.getExecutionId() ?? 'manual'} item ${itemIndex}`.slice(0, 200);
+	return `n8n: ${workflow.name ?? workflow.id ?? 'workflow'} #${ctx.getExecutionId() ?? 'manual'} item ${itemIndex}`.slice(
+		0,
+		200,
+	);
 }
 
 /** Items waiting for their flows sleep between polls and hold no request slot: many can wait side by side. */
 const WAITING_ITEM_WINDOW = 1000;
 
-async function prepare(this: IExecuteFunctions, run: LaunchRun, itemIndex: number): Promise<PreparedLaunch> {
-	const flowId = String(this.getNodeParameter('flowId', itemIndex, '', { extractValue: true }) ?? '').trim();
+async function prepare(
+	this: IExecuteFunctions,
+	run: LaunchRun,
+	itemIndex: number,
+): Promise<PreparedLaunch> {
+	const flowId = String(
+		this.getNodeParameter('flowId', itemIndex, '', { extractValue: true }) ?? '',
+	).trim();
 	const version = String(this.getNodeParameter('flowVersion', itemIndex, '') ?? '').trim();
 	const target = await run.targets.get(flowId, version, itemIndex);
-	const inputData = buildInputData(this.getNode(), target, triggerDataSource(this, itemIndex), itemIndex);
-	const name = String(this.getNodeParameter('executionName', itemIndex, '') ?? '').trim() || defaultExecutionName(this, itemIndex);
+	const inputData = buildInputData(
+		this.getNode(),
+		target,
+		triggerDataSource(this, itemIndex),
+		itemIndex,
+	);
+	const name =
+		String(this.getNodeParameter('executionName', itemIndex, '') ?? '').trim() ||
+		defaultExecutionName(this, itemIndex);
 	const request: PreparedLaunch['request'] = { flowId: target.flowId, inputData, name };
 	if (version) request.flowVersion = version;
 	return { target, request };
@@ -205,12 +250,26 @@ async function execute(
 	const flow = { flowId: target.flowId, flowName: target.flowName };
 	if (!this.getNodeParameter('waitForCompletion', itemIndex, false)) {
 		if (!simplify) return { ...flow, ...(launched as IDataObject) };
-		return { executionId: launched.id, name: launched.name ?? request.name, ...flow, flowVersion: launched.flowVersion?.id ?? target.version };
+		return {
+			executionId: launched.id,
+			name: launched.name ?? request.name,
+			...flow,
+			flowVersion: launched.flowVersion?.id ?? target.version,
+		};
 	}
-	const execution = await waitForCompletion.call(this, run.api, launched.id, {
-		timeoutMs: Number(options.waitTimeout ?? defaultOf<number>(description, 'waitTimeout')) * 1000,
-		pollIntervalMs: Number(options.pollInterval ?? defaultOf<number>(description, 'pollInterval')) * 1000,
-	}, itemIndex, target.flowId);
+	const execution = await waitForCompletion.call(
+		this,
+		run.api,
+		launched.id,
+		{
+			timeoutMs:
+				Number(options.waitTimeout ?? defaultOf<number>(description, 'waitTimeout')) * 1000,
+			pollIntervalMs:
+				Number(options.pollInterval ?? defaultOf<number>(description, 'pollInterval')) * 1000,
+		},
+		itemIndex,
+		target.flowId,
+	);
 	assertSucceeded(this.getNode(), execution, itemIndex);
 	return executionItem(execution, simplify, flow);
 }

@@ -29,7 +29,9 @@ export function launchExplainer({ flowId, executionName }: LaunchIdentity): Expl
 				inputs.length
 					? `Fix ${inputs.join(', ')} in Trigger Data: it must be one of the flow's input variables, of its type.`
 					: '',
-				others.length ? `Check ${others.join(', ')} (the flow, Flow Version, or a list option of this node).` : '',
+				others.length
+					? `Check ${others.join(', ')} (the flow, Flow Version, or a list option of this node).`
+					: '',
 			].filter(Boolean);
 			return {
 				description: fixes.length
@@ -38,14 +40,20 @@ export function launchExplainer({ flowId, executionName }: LaunchIdentity): Expl
 			};
 		}
 		if (failure.status === 413) {
-			return { description: 'Send less Trigger Data: pass references (IDs, URLs) instead of large documents.' };
+			return {
+				description:
+					'Send less Trigger Data: pass references (IDs, URLs) instead of large documents.',
+			};
 		}
 		return undefined;
 	};
 }
 
 /** Added to the error that stops a run: the flows already started keep running. */
-export function alreadyLaunchedNote(launched: ReadonlySet<number>, failedItemIndex: number): string | undefined {
+export function alreadyLaunchedNote(
+	launched: ReadonlySet<number>,
+	failedItemIndex: number,
+): string | undefined {
 	// The failing item may itself have been launched (its wait failed): it is not one of the "other" items.
 	const others = [...launched].filter((itemIndex) => itemIndex !== failedItemIndex).length;
 	if (others === 0) return undefined;

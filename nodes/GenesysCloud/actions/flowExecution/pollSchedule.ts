@@ -48,6 +48,11 @@ const MAX_POLL_INTERVAL_MS = 30_000;
 
 export function nextPollDelay(settings: WaitSettings, elapsedMs: number): number {
 	if (elapsedMs < BACKOFF_AFTER_MS) return settings.pollIntervalMs;
-	const grown = settings.pollIntervalMs * 1.5 ** Math.floor((elapsedMs - BACKOFF_AFTER_MS) / BACKOFF_AFTER_MS + 1);
-	return Math.min(Math.max(grown, settings.pollIntervalMs), Math.max(MAX_POLL_INTERVAL_MS, settings.pollIntervalMs));
+	const grown =
+		settings.pollIntervalMs *
+		1.5 ** Math.floor((elapsedMs - BACKOFF_AFTER_MS) / BACKOFF_AFTER_MS + 1);
+	return Math.min(
+		Math.max(grown, settings.pollIntervalMs),
+		Math.max(MAX_POLL_INTERVAL_MS, settings.pollIntervalMs),
+	);
 }

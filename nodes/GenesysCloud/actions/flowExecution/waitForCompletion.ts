@@ -4,7 +4,13 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import type { FlowRuntimeExecution } from '../../../../schemas/generated/genesys';
 import type { GenesysApi } from '../../api/genesysApi';
 import { TERMINAL_STATUSES } from './executionOutput';
-import { firstPollDelay, flowKey, nextPollDelay, recordDuration, type WaitSettings } from './pollSchedule';
+import {
+	firstPollDelay,
+	flowKey,
+	nextPollDelay,
+	recordDuration,
+	type WaitSettings,
+} from './pollSchedule';
 
 /**
  * Polls one execution until it ends or the deadline passes; n8n's cancel signal stops the wait at once. The
@@ -24,7 +30,10 @@ export async function waitForCompletion(
 	const key = flowKey(api.client.apiBaseUrl, flowId);
 	let polls = 0;
 	for (;;) {
-		const planned = polls === 0 && flowId ? firstPollDelay(key, settings.pollIntervalMs) : nextPollDelay(settings, Date.now() - started);
+		const planned =
+			polls === 0 && flowId
+				? firstPollDelay(key, settings.pollIntervalMs)
+				: nextPollDelay(settings, Date.now() - started);
 		await sleep(Math.min(planned, Math.max(deadline - Date.now(), 0)), signal);
 		polls++;
 		const execution = await api.executions.get(executionId, { itemIndex });
