@@ -15,43 +15,21 @@ export interface RouteDef {
 
 export type RouteMatch = { route: RouteDef; params: string[] } | { allowed: string[] } | undefined;
 
+const bearer = (key: RouteKey, permission: string, handler: Handler): RouteDef => ({
+	key,
+	auth: 'bearer',
+	permission,
+	handler,
+});
+
+const { flowView, flowLaunch, flowExecutionView } = PERMISSIONS;
 const TOKEN: RouteDef = { key: 'token', auth: 'basic', handler: tokenRoute };
-const LIST_FLOWS: RouteDef = {
-	key: 'listFlows',
-	auth: 'bearer',
-	permission: PERMISSIONS.flowView.name,
-	handler: listFlowsRoute,
-};
-const GET_FLOW: RouteDef = {
-	key: 'getFlow',
-	auth: 'bearer',
-	permission: PERMISSIONS.flowView.name,
-	handler: getFlowRoute,
-};
-const LIST_VERSIONS: RouteDef = {
-	key: 'listVersions',
-	auth: 'bearer',
-	permission: PERMISSIONS.flowView.name,
-	handler: listVersionsRoute,
-};
-const GET_VERSION: RouteDef = {
-	key: 'getVersion',
-	auth: 'bearer',
-	permission: PERMISSIONS.flowView.name,
-	handler: getVersionRoute,
-};
-const LAUNCH: RouteDef = {
-	key: 'launch',
-	auth: 'bearer',
-	permission: PERMISSIONS.flowLaunch.name,
-	handler: launchRoute,
-};
-const GET_EXECUTION: RouteDef = {
-	key: 'getExecution',
-	auth: 'bearer',
-	permission: PERMISSIONS.flowExecutionView.name,
-	handler: getExecutionRoute,
-};
+const LIST_FLOWS = bearer('listFlows', flowView.name, listFlowsRoute);
+const GET_FLOW = bearer('getFlow', flowView.name, getFlowRoute);
+const LIST_VERSIONS = bearer('listVersions', flowView.name, listVersionsRoute);
+const GET_VERSION = bearer('getVersion', flowView.name, getVersionRoute);
+const LAUNCH = bearer('launch', flowLaunch.name, launchRoute);
+const GET_EXECUTION = bearer('getExecution', flowExecutionView.name, getExecutionRoute);
 
 function only(method: string, wanted: string, route: RouteDef, params: string[]): RouteMatch {
 	return method === wanted ? { route, params } : { allowed: [wanted] };
