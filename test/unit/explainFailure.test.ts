@@ -680,23 +680,23 @@ describe('the endpoint and launch explainers over the generic explanation', () =
 
 		// 404 and 410 of a flow
 		[
-			'a 404 of a flow names the flow and the causes of a missing flow',
+			'a 404 of a flow keeps the generic message (its action names the flow) and gives the causes of a missing flow',
 			getFlow,
 			`read flow ${FLOW_ID}`,
 			{ status: 404, body: { message: 'Flow not found' } },
 			COVERED,
 			undefined,
-			`Genesys Cloud found nothing to read flow ${FLOW_ID} (flow ${FLOW_ID}): Flow not found`,
+			GENERIC,
 			FLOW_CAUSES,
 		],
 		[
-			'a 404 of a flow version without a body says "not found"',
+			'a 404 of a flow version without a body: the generic "not found", the causes of a missing flow',
 			getVersion,
 			`read version 2.0 of flow ${FLOW_ID}`,
 			{ status: 404 },
 			COVERED,
 			undefined,
-			`Genesys Cloud found nothing to read version 2.0 of flow ${FLOW_ID} (flow ${FLOW_ID}): not found`,
+			GENERIC,
 			FLOW_CAUSES,
 		],
 		[

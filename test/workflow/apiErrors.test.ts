@@ -180,7 +180,7 @@ describe('Genesys Cloud API errors become NodeApiErrors that say what happened a
 		assert.equal(failure.httpCode, '404');
 		assert.equal(
 			failure.message,
-			`Genesys Cloud found nothing to read flow ${UNKNOWN_FLOW} (flow ${UNKNOWN_FLOW}): Flow '${UNKNOWN_FLOW}' was not found.`,
+			`Genesys Cloud found nothing to read flow ${UNKNOWN_FLOW}: Flow '${UNKNOWN_FLOW}' was not found.`,
 		);
 		assert.match(
 			failure.description,

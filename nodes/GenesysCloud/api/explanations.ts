@@ -28,8 +28,10 @@ const missingFlow =
 	(flowId: string): Explainer =>
 	(failure, { action }) => {
 		if (failure.status === 404) {
+			// A launch names the flow by its display name: the ID is what the user can check.
+			const which = action.includes(flowId) ? '' : ` (flow ${flowId})`;
 			return {
-				message: `Genesys Cloud found nothing to ${action} (flow ${flowId}): ${failure.body?.message?.trim() || 'not found'}`,
+				message: `Genesys Cloud found nothing to ${action}${which}: ${failure.body?.message?.trim() || 'not found'}`,
 				description:
 					'Likely causes: the ID is wrong, the flow was never published (publish it in Architect), the flow version does not exist, or the credential points at another region than the org that owns the flow.',
 			};
