@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import type { FlowExecutionLaunchRequest } from '../../../../schemas/generated/genesys';
-import { buildInputData, type TriggerDataSource } from '../../flowInputs/buildInputData';
+import { buildInputData } from '../../flowInputs/buildInputData';
 import { LaunchTargets, type ResolvedTarget } from '../../flowInputs/launchTargets';
 import {
 	defaultOf,
@@ -13,6 +12,7 @@ import {
 import { defineOperation, ITEMS_PER_REQUEST_SLOT, type RunContext } from '../operation';
 import { assertSucceeded, executionItem } from './executionOutput';
 import { alreadyLaunchedNote, launchExplainer } from './launchErrors';
+import { defaultExecutionName, triggerDataSource } from './launchParameters';
 import { waitForCompletion } from './waitForCompletion';
 
 const show = { resource: ['flowExecution'], operation: ['launch'] };
@@ -145,65 +145,6 @@ interface PreparedLaunch {
 interface LaunchRun extends RunContext {
 	targets: LaunchTargets;
 	launched: Set<number>;
-}
-
-function triggerDataSource(ctx: IExecuteFunctions, itemIndex: number): TriggerDataSource {
-	const mode = ctx.getNodeParameter('triggerDataMode', itemIndex, 'fields') as string;
-	if (mode === 'json') {
-		const raw = ctx.getNodeParameter('triggerDataJson', itemIndex, '{}') as unknown;
-		let values: unknown = raw;
-		if (typeof raw === 'string') {
-			try {
-				values = raw.trim() ? JSON.parse(raw) : {};
-			} catch (error) {
-				values = new Error((error as Error).message);
-			}
-		}
-		if (values === null || values === undefined) values = {};
-		if (values instanceof Error || typeof values !== 'object' || Array.isArray(values)) {
-			throw new NodeOperationError(
-				ctx.getNode(),
-				`Trigger Data (JSON) of item ${itemIndex} is not a JSON object`,
-				{
-					itemIndex,
-					description: `Give an object such as {"customerId": "C-42"}${values instanceof Error ? ` (${values.message})` : ''}.`,
-				},
-			);
-		}
-		return {
-			values: values as IDataObject,
-			ignoreUnknownKeys: false,
-			origin: 'Trigger Data (JSON)',
-		};
-	}
-	const mappingMode = ctx.getNodeParameter(
-		'triggerData.mappingMode',
-		itemIndex,
-		'defineBelow',
-	) as string;
-	if (mappingMode === 'autoMapInputData') {
-		return {
-			values: ctx.getInputData()[itemIndex].json,
-			ignoreUnknownKeys: true,
-			origin: 'Auto-mapped Trigger Data',
-		};
-	}
-	// The editor stores value: null until a field is filled (always, for a flow without inputs), and n8n's
-	// resource-mapper validation throws on a null value, so it must not be read through '.value' then.
-	const stored = ctx.getNode().parameters.triggerData as { value?: unknown } | undefined;
-	if (stored?.value === null || stored?.value === undefined) {
-		return { values: {}, ignoreUnknownKeys: false, origin: 'Trigger Data' };
-	}
-	const values = ctx.getNodeParameter('triggerData.value', itemIndex, {}) as IDataObject | null;
-	return { values: values ?? {}, ignoreUnknownKeys: false, origin: 'Trigger Data' };
-}
-
-function defaultExecutionName(ctx: IExecuteFunctions, itemIndex: number): string {
-	const workflow = ctx.getWorkflow();
-	return `n8n: ${workflow.name ?? workflow.id ?? 'workflow'} #${ctx.getExecutionId() ?? 'manual'} item ${itemIndex}`.slice(
-		0,
-		200,
-	);
 }
 
 /** Items waiting for their flows sleep between polls and hold no request slot: many can wait side by side. */

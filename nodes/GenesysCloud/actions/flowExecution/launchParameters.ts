@@ -1,0 +1,65 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { TriggerDataSource } from '../../flowInputs/buildInputData';
+
+/** The Trigger Data of one item, as its mode gives it: JSON text, auto-mapped input, or the Fields. */
+export function triggerDataSource(ctx: IExecuteFunctions, itemIndex: number): TriggerDataSource {
+	const mode = ctx.getNodeParameter('triggerDataMode', itemIndex, 'fields') as string;
+	if (mode === 'json') {
+		const raw = ctx.getNodeParameter('triggerDataJson', itemIndex, '{}') as unknown;
+		let values: unknown = raw;
+		if (typeof raw === 'string') {
+			try {
+				values = raw.trim() ? JSON.parse(raw) : {};
+			} catch (error) {
+				values = new Error((error as Error).message);
+			}
+		}
+		if (values === null || values === undefined) values = {};
+		if (values instanceof Error || typeof values !== 'object' || Array.isArray(values)) {
+			throw new NodeOperationError(
+				ctx.getNode(),
+				`Trigger Data (JSON) of item ${itemIndex} is not a JSON object`,
+				{
+					itemIndex,
+					description: `Give an object such as {"customerId": "C-42"}${values instanceof Error ? ` (${values.message})` : ''}.`,
+				},
+			);
+		}
+		return {
+			values: values as IDataObject,
+			ignoreUnknownKeys: false,
+			origin: 'Trigger Data (JSON)',
+		};
+	}
+	const mappingMode = ctx.getNodeParameter(
+		'triggerData.mappingMode',
+		itemIndex,
+		'defineBelow',
+	) as string;
+	if (mappingMode === 'autoMapInputData') {
+		return {
+			values: ctx.getInputData()[itemIndex].json,
+			ignoreUnknownKeys: true,
+			origin: 'Auto-mapped Trigger Data',
+		};
+	}
+	// The editor stores value: null until a field is filled (always, for a flow without inputs), and n8n's
+	// resource-mapper validation throws on a null value, so it must not be read through '.value' then.
+	const stored = ctx.getNode().parameters.triggerData as { value?: unknown } | undefined;
+	if (stored?.value === null || stored?.value === undefined) {
+		return { values: {}, ignoreUnknownKeys: false, origin: 'Trigger Data' };
+	}
+	const values = ctx.getNodeParameter('triggerData.value', itemIndex, {}) as IDataObject | null;
+	return { values: values ?? {}, ignoreUnknownKeys: false, origin: 'Trigger Data' };
+}
+
+/** Names the execution after the n8n workflow, execution and item, so that it can be found in Genesys. */
+export function defaultExecutionName(ctx: IExecuteFunctions, itemIndex: number): string {
+	const workflow = ctx.getWorkflow();
+	return `n8n: ${workflow.name ?? workflow.id ?? 'workflow'} #${ctx.getExecutionId() ?? 'manual'} item ${itemIndex}`.slice(
+		0,
+		200,
+	);
+}
