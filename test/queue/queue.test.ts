@@ -145,6 +145,28 @@ describe(
 			);
 		}
 
+		/** Both executions succeeded on two different workers, each launching every item exactly once. */
+		function assertOnTwoWorkersOnceEach(
+			runs: Awaited<ReturnType<typeof runAtOnce>>,
+			items: number,
+		) {
+			for (const run of runs) {
+				assert.equal(
+					run.execution.status,
+					'success',
+					`${run.workflow.name}: ${JSON.stringify(run.execution)}`,
+				);
+				assertEachOnce(
+					launchesOf(emu, run.workflow.name, run.execution.id),
+					items,
+					run.workflow.name,
+				);
+			}
+			const [a, b] = runs.map((run) => run.worker);
+			assert.ok(a && b, `each execution was started by a worker (${a}, ${b})`);
+			assert.notEqual(a, b, 'the two executions ran on two different workers');
+		}
+
 		test('two workflows started at once by webhooks run on two workers; 2 × 300 flows launched once each, waited for, none lost', async (t) => {
 			const options = {
 				maxConcurrentRequests: 10,
@@ -186,23 +208,7 @@ describe(
 				wallSeconds: +(wallMs / 1000).toFixed(1),
 			});
 
-			for (const run of runs) {
-				assert.equal(
-					run.execution.status,
-					'success',
-					`${run.workflow.name}: ${JSON.stringify(run.execution)}`,
-				);
-				assertEachOnce(
-					launchesOf(emu, run.workflow.name, run.execution.id),
-					ITEMS,
-					run.workflow.name,
-				);
-			}
-			assert.ok(
-				ra.worker && rb.worker,
-				`each execution was started by a worker (${ra.worker}, ${rb.worker})`,
-			);
-			assert.notEqual(ra.worker, rb.worker, 'the two executions ran on two different workers');
+			assertOnTwoWorkersOnceEach(runs, ITEMS);
 			const ours = emu.executions().filter((e) => /^n8n: Queue [AB] #/.test(e.name ?? ''));
 			assert.ok(
 				ours.every((e) => e.status === 'COMPLETED'),
@@ -272,23 +278,7 @@ describe(
 				wallSeconds: +(wallMs / 1000).toFixed(1),
 			});
 
-			for (const run of runs) {
-				assert.equal(
-					run.execution.status,
-					'success',
-					`${run.workflow.name}: ${JSON.stringify(run.execution)}`,
-				);
-				assertEachOnce(
-					launchesOf(emu, run.workflow.name, run.execution.id),
-					items,
-					run.workflow.name,
-				);
-			}
-			assert.notEqual(
-				runs[0].worker,
-				runs[1].worker,
-				'the two executions ran on two different workers',
-			);
+			assertOnTwoWorkersOnceEach(runs, items);
 			assert.ok(unauthorized >= 1, 'the expired token was refused');
 			assert.ok(renewals >= 1, 'a new token was fetched');
 			assert.ok(
@@ -368,23 +358,7 @@ describe(
 				wallSeconds: +(wallMs / 1000).toFixed(1),
 			});
 
-			for (const run of runs) {
-				assert.equal(
-					run.execution.status,
-					'success',
-					`${run.workflow.name}: ${JSON.stringify(run.execution)}`,
-				);
-				assertEachOnce(
-					launchesOf(emu, run.workflow.name, run.execution.id),
-					items,
-					run.workflow.name,
-				);
-			}
-			assert.notEqual(
-				runs[0].worker,
-				runs[1].worker,
-				'the two executions ran on two different workers',
-			);
+			assertOnTwoWorkersOnceEach(runs, items);
 			assert.equal(launches, 2 * items);
 			assert.equal(
 				s.duplicateLaunches - before.duplicateLaunches,
