@@ -132,14 +132,16 @@ describe('Credential: one token per client, reused across items and runs, renewe
 	test('after the tokens expire, 40 items 20 at a time meet the 401 together and get exactly ONE new token', async () => {
 		// n8n alone calls preAuthentication once per request that met the 401: 20 token requests here. A budget
 		// far above the requests' needs lets them out as a burst (at the default 300 a minute, one every 200 ms,
-		// the first one's renewal would be done before the second is sent); so in the other burst tests.
+		// the first one's renewal would be done before the second is sent); so in the other burst tests. Here
+		// all 20 must meet the old token, so the budget (10 a millisecond) sends them faster than a renewal
+		// can come back, even on a loaded machine (at 1 a millisecond, one in a CI run came after it).
 		const oldToken = bench.harness.credentials.stored(credentialId).data.accessToken;
 		bench.emulator.expireTokens();
 		const before = bench.emulator.stats();
 		const preAuthBefore = bench.harness.credentials.preAuthenticationCalls;
 		const result = await run(
 			bench,
-			getFlow(credentialId, { maxConcurrentRequests: 20, requestsPerMinute: 60_000 }),
+			getFlow(credentialId, { maxConcurrentRequests: 20, requestsPerMinute: 600_000 }),
 			items(40),
 		);
 		ok(result);
