@@ -170,11 +170,12 @@ async function fetchTokenWithScope(
 		ignoreHttpStatusErrors: true,
 		json: false,
 	};
-	const failure = await postWithRetries(helper, request);
-	if (!failure.status) throw unreachable(hosts.loginBaseUrl, hosts.regionLabel, failure);
+	// Every answer, a 200 included, is read the way the transport reads a failure.
+	const answer = await postWithRetries(helper, request);
+	if (!answer.status) throw unreachable(hosts.loginBaseUrl, hosts.regionLabel, answer);
 
-	const body = (failure.body ?? {}) as TokenResponseBody;
-	if (failure.status >= 200 && failure.status < 300 && body.access_token) {
+	const body = (answer.body ?? {}) as TokenResponseBody;
+	if (answer.status >= 200 && answer.status < 300 && body.access_token) {
 		return {
 			grant: {
 				accessToken: body.access_token,
@@ -183,11 +184,11 @@ async function fetchTokenWithScope(
 			lifetimeSeconds: Number(body.expires_in) > 0 ? Number(body.expires_in) : 300,
 		};
 	}
-	if (scope && refusesScope(failure.status, body)) {
+	if (scope && refusesScope(answer.status, body)) {
 		refusedScopes.set(key, scope);
 		return await fetchTokenWithScope(helper, credentials, '', key);
 	}
-	throw rejection(failure.status, body, hosts.loginBaseUrl, hosts.regionLabel);
+	throw rejection(answer.status, body, hosts.loginBaseUrl, hosts.regionLabel);
 }
 
 interface TokenHttpResponse {

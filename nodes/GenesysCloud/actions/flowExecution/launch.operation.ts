@@ -136,6 +136,12 @@ export const description: INodeProperties[] = [
 	]),
 ];
 
+/** Read from the description once, not per item. */
+const WAIT_DEFAULTS = {
+	timeoutSeconds: defaultOf<number>(description, 'waitTimeout'),
+	pollIntervalSeconds: defaultOf<number>(description, 'pollInterval'),
+};
+
 interface PreparedLaunch {
 	target: ResolvedTarget;
 	request: FlowExecutionLaunchRequest & { name: string };
@@ -203,10 +209,8 @@ async function execute(
 		run.api,
 		launched.id,
 		{
-			timeoutMs:
-				Number(options.waitTimeout ?? defaultOf<number>(description, 'waitTimeout')) * 1000,
-			pollIntervalMs:
-				Number(options.pollInterval ?? defaultOf<number>(description, 'pollInterval')) * 1000,
+			timeoutMs: Number(options.waitTimeout ?? WAIT_DEFAULTS.timeoutSeconds) * 1000,
+			pollIntervalMs: Number(options.pollInterval ?? WAIT_DEFAULTS.pollIntervalSeconds) * 1000,
 		},
 		itemIndex,
 		target.flowId,
