@@ -8,7 +8,9 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as flow from './actions/flow/Flow.resource';
 import * as flowExecution from './actions/flowExecution/FlowExecution.resource';
+import { runsAsTool, withFixInMessage } from './actions/asTool';
 import { router } from './actions/router';
+import { toolDescriptions } from './actions/toolDescription';
 import { searchWorkflows } from './methods/listSearch';
 import { getTriggerDataFields } from './methods/resourceMapping';
 
@@ -29,6 +31,7 @@ export class GenesysCloud implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'genesysCloudOAuth2Api', required: true }],
 		properties: [
+			...toolDescriptions,
 			{
 				displayName: 'Resource',
 				name: 'resource',
@@ -55,6 +58,12 @@ export class GenesysCloud implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		try {
+			return await router.call(this);
+		} catch (error) {
+			throw runsAsTool(this.getNode())
+				? withFixInMessage(error as Error & { description?: string })
+				: error;
+		}
 	}
 }

@@ -94,6 +94,7 @@ export class N8nHarness {
 		await loader.loadAll();
 		for (const [shortName, loaded] of Object.entries(loader.nodeTypes)) {
 			this.nodeTypes.add(loader.packageName, shortName, loaded);
+			this.nodeTypes.addToolVariant(loader.packageName, shortName, loaded);
 		}
 		for (const [name, loaded] of Object.entries(loader.credentialTypes)) {
 			this.credentialTypes.add(name, loaded);

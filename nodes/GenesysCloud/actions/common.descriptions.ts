@@ -1,11 +1,13 @@
 import type {
 	IDataObject,
 	IDisplayOptions,
+	IExecuteFunctions,
 	INodeProperties,
 	NodeParameterValueType,
 } from 'n8n-workflow';
 
 import type { ClientOptions } from '../transport/genesysClient';
+import { runsAsTool } from './asTool';
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
@@ -142,7 +144,15 @@ export const simplifyOutputOption: INodeProperties = {
 	default: true,
 	description:
 		'Whether to return the main execution fields only, with output variables without the Flow. prefix and of the types their flow declares (Genesys sends integers as strings such as "200"). Off returns the execution and its outputData exactly as Genesys sent them.',
+	// A model reads every token of a tool's answer: as a tool, the node always answers simplified.
+	displayOptions: { hide: { '@tool': [true] } },
 };
+
+/** Whether to simplify an execution's item: always as a tool, else as the option says (on by default). */
+export function simplifiedOutput(ctx: IExecuteFunctions, itemIndex: number): boolean {
+	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	return runsAsTool(ctx.getNode()) || options.simplifyOutput !== false;
+}
 
 /** An operation's Options: its own options first, then the request options every operation shares. */
 export function optionsCollection(

@@ -11,6 +11,11 @@ export interface TriggerDataSource {
 	ignoreUnknownKeys: boolean;
 	/** Where the values came from, for messages: "Trigger Data", "Trigger Data (JSON)", "Auto-mapped Trigger Data". */
 	origin: string;
+	/**
+	 * Present when the node runs as an AI tool: the inputs the model fills, by field id (the variable's name),
+	 * with the $fromAI() key the model knows each by. Refusals are then written for the model.
+	 */
+	modelArguments?: ReadonlyMap<string, string>;
 }
 
 export interface LaunchTarget {
@@ -56,7 +61,14 @@ export function buildInputData(
 ): IDataObject {
 	const inputData: IDataObject = {};
 	const problems: string[] = [];
+	const refused = new Set<string>();
 	const unknown: string[] = [];
+	const modelKey = (variable: InputVariable) => source.modelArguments?.get(variable.name);
+	// The model knows an input by its argument key; a builder by its name and the key Genesys expects.
+	const nameOf = (variable: InputVariable) => {
+		const key = modelKey(variable);
+		return key ? `"${key}"` : `"${variable.name}" (${variable.key})`;
+	};
 
 	for (const [key, value] of Object.entries(source.values)) {
 		const variable = findVariable(key, target.variables);
@@ -67,20 +79,20 @@ export function buildInputData(
 		if (isEmpty(value)) continue;
 		const converted = coerceVariable(variable, value);
 		if (!converted.ok) {
-			problems.push(`"${variable.name}" (${variable.key}) ${converted.problem}`);
+			problems.push(`${nameOf(variable)} ${converted.problem}`);
+			refused.add(variable.name);
 			continue;
 		}
 		inputData[variable.key] = converted.value as IDataObject[string];
 	}
 	for (const variable of target.variables) {
-		if (
-			variable.required &&
-			inputData[variable.key] === undefined &&
-			!problems.some((p) => p.startsWith(`"${variable.name}"`))
-		) {
-			problems.push(
-				`"${variable.name}" (${variable.key}) is required (${describeKind(variable)}) but has no value`,
-			);
+		if (inputData[variable.key] !== undefined || refused.has(variable.name)) continue;
+		// Every $fromAI() argument is required in the tool's schema, but n8n's agent does not enforce it: an
+		// argument left out would launch the flow without that input.
+		if (modelKey(variable)) {
+			problems.push(`${nameOf(variable)} is missing: give ${describeKind(variable)}`);
+		} else if (variable.required) {
+			problems.push(`${nameOf(variable)} is required (${describeKind(variable)}) but has no value`);
 		}
 	}
 	if (unknown.length) {
@@ -89,25 +101,61 @@ export function buildInputData(
 		);
 	}
 	if (problems.length) {
-		throw new NodeOperationError(
-			node,
-			`${source.origin} of item ${itemIndex} does not fit flow "${target.flowName}": ${problems[0]}`,
-			{
-				itemIndex,
-				description: [
-					problems.length > 1 ? `All problems: ${problems.join('; ')}.` : '',
-					`The flow's inputs are: ${accepted(target.variables)}.`,
-					unknown.some((key) => key.toLowerCase() === 'flow')
-						? 'Inputs are not nested under "Flow": give each one at the top level, e.g. "Flow.customerId" or "customerId".'
-						: '',
-					unknown.length
-						? 'Genesys Cloud would accept such a key and the flow would then fail at run time, so nothing was sent. If the flow gained or renamed inputs, publish it in Architect, then refresh the Trigger Data fields.'
-						: 'Fix the value in Trigger Data (or in the incoming item); nothing was sent to Genesys Cloud.',
-				]
-					.filter(Boolean)
-					.join(' '),
-			},
-		);
+		throw source.modelArguments
+			? toolRefusal(node, target, problems, unknown, itemIndex)
+			: builderRefusal(node, target, source, problems, unknown, itemIndex);
 	}
 	return inputData;
+}
+
+function builderRefusal(
+	node: INode,
+	target: LaunchTarget,
+	source: TriggerDataSource,
+	problems: string[],
+	unknown: string[],
+	itemIndex: number,
+): NodeOperationError {
+	return new NodeOperationError(
+		node,
+		`${source.origin} of item ${itemIndex} does not fit flow "${target.flowName}": ${problems[0]}`,
+		{
+			itemIndex,
+			description: [
+				problems.length > 1 ? `All problems: ${problems.join('; ')}.` : '',
+				`The flow's inputs are: ${accepted(target.variables)}.`,
+				unknown.some((key) => key.toLowerCase() === 'flow')
+					? 'Inputs are not nested under "Flow": give each one at the top level, e.g. "Flow.customerId" or "customerId".'
+					: '',
+				unknown.length
+					? 'Genesys Cloud would accept such a key and the flow would then fail at run time, so nothing was sent. If the flow gained or renamed inputs, publish it in Architect, then refresh the Trigger Data fields.'
+					: 'Fix the value in Trigger Data (or in the incoming item); nothing was sent to Genesys Cloud.',
+			]
+				.filter(Boolean)
+				.join(' '),
+		},
+	);
+}
+
+/**
+ * A refusal the model can act on: every problem in the message (an agent shows the model the message only),
+ * each naming the argument, what it must be and what was sent.
+ */
+function toolRefusal(
+	node: INode,
+	target: LaunchTarget,
+	problems: string[],
+	unknown: string[],
+	itemIndex: number,
+): NodeOperationError {
+	return new NodeOperationError(
+		node,
+		`Not launched: ${problems.join('; ')}. Call the tool again with ${problems.length === 1 ? 'this argument' : 'these arguments'} fixed.`,
+		{
+			itemIndex,
+			description: unknown.length
+				? `The flow "${target.flowName}" takes these inputs: ${accepted(target.variables)}.`
+				: `Nothing was sent to Genesys Cloud for flow "${target.flowName}".`,
+		},
+	);
 }

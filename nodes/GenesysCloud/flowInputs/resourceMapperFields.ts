@@ -1,5 +1,6 @@
 import type { FieldType, ResourceMapperField } from 'n8n-workflow';
 
+import { argumentKeys, fromAiExpression, toolArgument } from './fromAiFields';
 import { shortKind, type InputVariable } from './inputVariables';
 
 const FIELD_TYPES: Record<InputVariable['kind'], FieldType | undefined> = {
@@ -18,23 +19,32 @@ const FIELD_TYPES: Record<InputVariable['kind'], FieldType | undefined> = {
  * The label names the variable and its Architect type: n8n's widgets do not show it (a number widget takes
  * decimals too, a JSON editor takes any value). Resource-mapper fields carry no description in n8n 2.41, and a
  * description packed into the label was cut off in the editor, so descriptions are read by Flow > Get instead.
+ *
+ * As a tool, the label is the bare name: the editor's "let the model define this parameter" button makes its
+ * $fromAI() key from the label ("priority (Integer)" would become "priority__Integer_"), and the type is then
+ * shown where the model reads it, in the argument's description.
  */
-function label(variable: InputVariable): string {
-	return `${variable.name} (${shortKind(variable)})`;
+function label(variable: InputVariable, asTool: boolean): string {
+	return asTool ? variable.name : `${variable.name} (${shortKind(variable)})`;
 }
 
 /**
  * One Trigger Data field per input variable. Field ids are the names without the Flow. prefix: ids with a
- * dot break n8n's parameter paths, and builders know their variables by these names.
+ * dot break n8n's parameter paths, and builders know their variables by these names. As a tool, each field
+ * comes pre-filled with the $fromAI() argument for its input, which the editor saves as the field's value.
  */
-export function toResourceMapperFields(variables: InputVariable[]): ResourceMapperField[] {
+export function toResourceMapperFields(
+	variables: InputVariable[],
+	{ asTool = false }: { asTool?: boolean } = {},
+): ResourceMapperField[] {
+	const keys = argumentKeys(variables);
 	return variables.map((variable) => {
 		const enumValues = variable.enum?.filter(
 			(value) => typeof value === 'string' || typeof value === 'number',
 		);
 		const field: ResourceMapperField = {
 			id: variable.name,
-			displayName: label(variable),
+			displayName: label(variable, asTool),
 			required: variable.required,
 			defaultMatch: false,
 			canBeUsedToMatch: false,
@@ -43,6 +53,8 @@ export function toResourceMapperFields(variables: InputVariable[]): ResourceMapp
 		};
 		if (enumValues?.length)
 			field.options = enumValues.map((value) => ({ name: String(value), value }));
+		if (asTool)
+			field.defaultValue = fromAiExpression(toolArgument(variable, keys.get(variable.name)!));
 		return field;
 	});
 }

@@ -3,10 +3,14 @@ import type { ILoadOptionsFunctions, ResourceMapperFields } from 'n8n-workflow';
 import { GenesysApi } from '../api/genesysApi';
 import { resolveTarget } from '../flowInputs/launchTargets';
 import { toResourceMapperFields } from '../flowInputs/resourceMapperFields';
+import { runsAsTool } from '../actions/asTool';
 import { clientOptionsFrom } from '../actions/common.descriptions';
 import { GenesysClient } from '../transport/genesysClient';
 
-/** The Trigger Data fields: the input variables of the chosen flow version, read from its input schema. */
+/**
+ * The Trigger Data fields: the input variables of the chosen flow version, read from its input schema. As a
+ * tool, each comes pre-filled with its $fromAI() argument, so the model gets one typed argument per input.
+ */
 export async function getTriggerDataFields(
 	this: ILoadOptionsFunctions,
 ): Promise<ResourceMapperFields> {
@@ -29,5 +33,7 @@ export async function getTriggerDataFields(
 			emptyFieldsNotice: `Flow "${target.flowName}" has no input variables, so it is launched without Trigger Data. To add inputs, mark variables "Input to Flow" in Architect and publish the flow.`,
 		};
 	}
-	return { fields: toResourceMapperFields(target.variables) };
+	return {
+		fields: toResourceMapperFields(target.variables, { asTool: runsAsTool(this.getNode()) }),
+	};
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { optionsCollection, simplifyOutputOption } from '../common.descriptions';
+import { optionsCollection, simplifiedOutput, simplifyOutputOption } from '../common.descriptions';
 import { defineOperation } from '../operation';
 import { executionItem } from './executionOutput';
 
@@ -34,8 +34,7 @@ export const operation = defineOperation<string>({
 		return executionId;
 	},
 	async execute(this: IExecuteFunctions, { api }, itemIndex, executionId): Promise<IDataObject> {
-		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const execution = await api.executions.get(executionId, { itemIndex });
-		return executionItem(execution, options.simplifyOutput !== false);
+		return executionItem(execution, simplifiedOutput(this, itemIndex));
 	},
 });

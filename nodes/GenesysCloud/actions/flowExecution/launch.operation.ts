@@ -7,6 +7,7 @@ import {
 	defaultOf,
 	flowLocator,
 	optionsCollection,
+	simplifiedOutput,
 	simplifyOutputOption,
 } from '../common.descriptions';
 import { defineOperation, ITEMS_PER_REQUEST_SLOT, type RunContext } from '../operation';
@@ -187,7 +188,7 @@ async function execute(
 	{ target, request }: PreparedLaunch,
 ): Promise<IDataObject> {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const simplify = options.simplifyOutput !== false;
+	const simplify = simplifiedOutput(this, itemIndex);
 	const launched = await run.api.executions.launch(request, {
 		itemIndex,
 		action: `launch flow "${target.flowName}"`,

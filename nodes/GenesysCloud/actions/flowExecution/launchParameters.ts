@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { TriggerDataSource } from '../../flowInputs/buildInputData';
+import { modelArgumentsOf, runsAsTool } from '../asTool';
 
 /** The Trigger Data of one item, as its mode gives it: JSON text, auto-mapped input, or the Fields. */
 export function triggerDataSource(ctx: IExecuteFunctions, itemIndex: number): TriggerDataSource {
@@ -31,6 +32,7 @@ export function triggerDataSource(ctx: IExecuteFunctions, itemIndex: number): Tr
 			values: values as IDataObject,
 			ignoreUnknownKeys: false,
 			origin: 'Trigger Data (JSON)',
+			...(runsAsTool(ctx.getNode()) ? { modelArguments: new Map<string, string>() } : {}),
 		};
 	}
 	const mappingMode = ctx.getNodeParameter(
@@ -51,15 +53,30 @@ export function triggerDataSource(ctx: IExecuteFunctions, itemIndex: number): Tr
 	if (stored?.value === null || stored?.value === undefined) {
 		return { values: {}, ignoreUnknownKeys: false, origin: 'Trigger Data' };
 	}
+	if (runsAsTool(ctx.getNode())) {
+		// Read past n8n's resource-mapper check, whose "Invalid input for 'priority'" tells a model neither the
+		// type nor what it sent: the node's own check names both.
+		const resolved = ctx.getNodeParameter('triggerData', itemIndex, {}) as { value?: IDataObject };
+		return {
+			values: resolved.value ?? {},
+			ignoreUnknownKeys: false,
+			origin: 'Trigger Data',
+			modelArguments: modelArgumentsOf(stored.value),
+		};
+	}
 	const values = ctx.getNodeParameter('triggerData.value', itemIndex, {}) as IDataObject | null;
 	return { values: values ?? {}, ignoreUnknownKeys: false, origin: 'Trigger Data' };
 }
 
-/** Names the execution after the n8n workflow, execution and item, so that it can be found in Genesys. */
+/**
+ * Names the execution after the n8n workflow, execution and item, so that it can be found in Genesys. A call
+ * from an AI agent or MCP client says so and names the tool; a run without an execution ID says when it ran.
+ */
 export function defaultExecutionName(ctx: IExecuteFunctions, itemIndex: number): string {
 	const workflow = ctx.getWorkflow();
-	return `n8n: ${workflow.name ?? workflow.id ?? 'workflow'} #${ctx.getExecutionId() ?? 'manual'} item ${itemIndex}`.slice(
-		0,
-		200,
-	);
+	const executionId = ctx.getExecutionId();
+	const run = executionId ? `#${executionId}` : `at ${new Date().toISOString()}`;
+	const node = ctx.getNode();
+	const caller = runsAsTool(node) ? `AI tool "${node.name}"` : `item ${itemIndex}`;
+	return `n8n: ${workflow.name ?? workflow.id ?? 'workflow'} ${run} ${caller}`.slice(0, 200);
 }
