@@ -21,8 +21,9 @@ export class GenesysCloud implements INodeType {
 		icon: { light: 'file:genesysCloud.svg', dark: 'file:genesysCloud.dark.svg' },
 		group: ['output'],
 		version: 1,
+		// $parameter.flowId is the flow's ID only; the raw parameter holds the name cached when it was picked.
 		subtitle:
-			'={{ $parameter["operation"] === "launch" ? "Launch " + ($parameter["flowId"].cachedResultName || "a workflow") : $parameter["operation"] + ": " + $parameter["resource"] }}',
+			'={{ $parameter["operation"] === "launch" ? "Launch " + ($parameter.toJSON().flowId?.cachedResultName || "a workflow") : $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
 			'Launch Genesys Cloud Architect workflows with their Trigger Data, wait for their outputs, and read flows and executions',
 		defaults: { name: 'Genesys Cloud' },

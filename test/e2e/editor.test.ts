@@ -38,6 +38,69 @@ const VIEWPORT = { width: 1280, height: 800 };
 const DEMO_CREDENTIAL_NAME = 'Genesys Cloud (local emulator)';
 const OTHER_CREDENTIAL_NAME = 'Genesys Cloud (read-only client)';
 const TRIGGER_DATA_FIELDS = ['customerId', 'customerName', 'email', 'priority', 'tags'];
+const TOOL_NODE_NAME = 'Launch customer follow-up';
+/** The value n8n's editor writes when a builder lets the model define a parameter (its ✨ button). */
+const MODEL_DEFINED = /^=\{\{ \/\*n8n-auto-generated-fromAI-override\*\/ \$fromAI\('(\w+)', /;
+
+/** A chat-driven AI Agent with a model and the Genesys Cloud tool, no flow picked yet: what a builder starts from. */
+function agentWorkflow(
+	genesys: { id: string; name: string },
+	openAi: { id: string; name: string },
+): WorkflowImport {
+	return {
+		id: 'unused',
+		name: 'Support agent',
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{
+				id: 'a9e70000-0000-4000-8000-000000000001',
+				name: 'When chat message received',
+				type: '@n8n/n8n-nodes-langchain.chatTrigger',
+				typeVersion: 1.3,
+				position: [0, 0],
+				parameters: { options: {} },
+				webhookId: 'a9e70000-0000-4000-8000-0000000000ff',
+			},
+			{
+				id: 'a9e70000-0000-4000-8000-000000000002',
+				name: 'AI Agent',
+				type: '@n8n/n8n-nodes-langchain.agent',
+				typeVersion: 3.1,
+				position: [260, 0],
+				parameters: { options: {} },
+			},
+			{
+				id: 'a9e70000-0000-4000-8000-000000000003',
+				name: 'OpenAI Chat Model',
+				type: '@n8n/n8n-nodes-langchain.lmChatOpenAi',
+				typeVersion: 1.3,
+				position: [180, 220],
+				parameters: {
+					model: { __rl: true, mode: 'id', value: 'gpt-4o-mini' },
+					responsesApiEnabled: false,
+					options: {},
+				},
+				credentials: { openAiApi: openAi },
+			},
+			{
+				id: 'a9e70000-0000-4000-8000-000000000004',
+				name: TOOL_NODE_NAME,
+				type: `${GENESYS_NODE_TYPE}Tool`,
+				typeVersion: 1,
+				position: [420, 220],
+				parameters: {},
+				credentials: { genesysCloudOAuth2Api: genesys },
+			},
+		],
+		connections: {
+			'When chat message received': { main: [[{ node: 'AI Agent', type: 'main', index: 0 }]] },
+			'OpenAI Chat Model': {
+				ai_languageModel: [[{ node: 'AI Agent', type: 'ai_languageModel', index: 0 }]],
+			},
+			[TOOL_NODE_NAME]: { ai_tool: [[{ node: 'AI Agent', type: 'ai_tool', index: 0 }]] },
+		},
+	};
+}
 
 /** Polls `check` until it holds; fails with `what` after `timeoutMs`. */
 async function waitUntil(
@@ -66,6 +129,7 @@ describe(
 		let demoCredential: { id: string; name: string };
 		let emptyWorkflowId: string;
 		let exampleWorkflowId: string;
+		let agentWorkflowId: string;
 
 		/** Runs a step; on failure saves the page and adds the browser's errors and the server log's tail. */
 		async function step<T>(name: string, fn: () => Promise<T>): Promise<T> {
@@ -109,6 +173,48 @@ describe(
 			await editor.page.mouse.move(5, 5);
 		}
 
+		/** Searches the open flow list and picks the only flow the search leaves. */
+		async function pickFlow(search: string, flowName: string) {
+			const page = editor.page;
+			// rlc-search is the search input itself, or wraps it (n8n's design-system input).
+			await page
+				.locator('input[data-test-id="rlc-search"], [data-test-id="rlc-search"] input')
+				.first()
+				.fill(search);
+			const items = page.locator('[data-test-id="rlc-item"]');
+			await waitUntil(
+				async () => (await items.count()) === 1,
+				'the search leaves one flow in the list',
+			);
+			assert.deepEqual(
+				(await items.allTextContents()).map((n) => n.trim()),
+				[flowName],
+			);
+			await items.first().click();
+		}
+
+		/** The stored workflow's node once `ready` holds for it (n8n 2.41 saves edits on its own). */
+		async function savedNode(
+			workflowId: string,
+			nodeName: string,
+			ready: (node: Record<string, unknown>) => boolean,
+			what: string,
+		): Promise<Record<string, unknown>> {
+			let node: Record<string, unknown> | undefined;
+			await waitUntil(
+				async () => {
+					const workflow = await client.getWorkflow(workflowId);
+					node = (workflow.nodes as Array<Record<string, unknown>>).find(
+						(n) => n.name === nodeName,
+					);
+					return !!node && ready(node);
+				},
+				what,
+				20_000,
+			);
+			return node!;
+		}
+
 		async function createWorkflow(workflow: WorkflowImport): Promise<string> {
 			const { id, ...body } = workflow;
 			void id;
@@ -141,6 +247,15 @@ describe(
 				if (node.credentials) node.credentials = { genesysCloudOAuth2Api: demoCredential };
 			}
 			exampleWorkflowId = await createWorkflow(example);
+			// The model is never called here: the OpenAI credential points at a closed port.
+			const openAi = await client.post<{ id: string; name: string }>('/rest/credentials', {
+				name: 'OpenAI (not called)',
+				type: 'openAiApi',
+				data: { apiKey: 'sk-not-used', url: 'http://127.0.0.1:9/v1' },
+			});
+			agentWorkflowId = await createWorkflow(
+				agentWorkflow(demoCredential, { id: openAi.id, name: openAi.name }),
+			);
 			shots = UPDATE ? { path: DOCS_SCREENSHOTS, remove() {} } : makeTempDir('editor-screenshots');
 			// Generous timeouts: the first page load of the editor fetches a few hundred scripts (slow on a busy CI machine).
 			editor = await Editor.launch({ viewport: VIEWPORT, timeoutMs: 60_000 });
@@ -196,21 +311,7 @@ describe(
 			});
 
 			await step('search-and-pick-flow', async () => {
-				// rlc-search is the search input itself, or wraps it (n8n's design-system input).
-				await page
-					.locator('input[data-test-id="rlc-search"], [data-test-id="rlc-search"] input')
-					.first()
-					.fill('follow');
-				const items = page.locator('[data-test-id="rlc-item"]');
-				await waitUntil(
-					async () => (await items.count()) === 1,
-					'the search leaves one flow in the list',
-				);
-				assert.deepEqual(
-					(await items.allTextContents()).map((n) => n.trim()),
-					['Customer follow-up'],
-				);
-				await items.first().click();
+				await pickFlow('follow', 'Customer follow-up');
 				assert.ok(
 					(await editor.fieldValues(flowPicker)).includes('Customer follow-up'),
 					'the picker shows the flow',
@@ -331,6 +432,119 @@ describe(
 				'node-output.png',
 				'workflow-canvas.png',
 			]) {
+				const png = fs.readFileSync(path.join(shots.path, file));
+				assert.equal(png.subarray(1, 4).toString(), 'PNG', `${file} is a PNG`);
+				assert.ok(png.length > 20_000, `${file} is a real screenshot (${png.length} bytes)`);
+			}
+		});
+		test("as an AI Agent's tool, picking a flow fills every Trigger Data field with its model-defined argument, saved with the workflow", async () => {
+			const page = editor.page;
+			await step('open-agent', () => editor.openWorkflow(server.baseUrl, agentWorkflowId));
+			const ndv = await step('open-tool', () => editor.openNode(TOOL_NODE_NAME));
+
+			await step('tool-description', async () => {
+				const description = editor.parameter('toolDescription');
+				await description.waitFor();
+				assert.match(
+					(await description.textContent()) ?? '',
+					/Launches the Genesys Cloud workflow/,
+					'the tool description is there, written to name the flow',
+				);
+			});
+
+			await step('pick-flow', async () => {
+				await ndv
+					.locator('[data-test-id="resource-locator-flowId"] [data-test-id="rlc-input"]')
+					.click();
+				await pickFlow('follow', 'Customer follow-up');
+			});
+
+			const fields = ndv.locator('[data-test-id="mapping-fields-container"]');
+			const overrides = fields.locator('[data-test-id="fromAI-override-field"]');
+			await step('fields-defined-by-the-model', async () => {
+				await waitUntil(
+					async () => (await overrides.count()) === TRIGGER_DATA_FIELDS.length,
+					'every field shows "Defined automatically by the model"',
+				);
+				// Each field reads: its label, then "Defined automatically by the model", then the description box.
+				const lines = (await fields.innerText()).split('\n').map((l) => l.trim());
+				const labels = lines.filter(
+					(_, i) => lines[i + 1] === 'Defined automatically by the model',
+				);
+				assert.deepEqual(labels, TRIGGER_DATA_FIELDS, 'labels are the bare variable names');
+				const descriptions = await fields
+					.locator('textarea')
+					.evaluateAll((areas) =>
+						areas.map((area) => (area as unknown as { value: string }).value),
+					);
+				assert.ok(
+					descriptions.includes('Integer. 1 (low) to 5 (urgent); 3 and above escalates.'),
+					`the argument descriptions are shown and editable: ${JSON.stringify(descriptions)}`,
+				);
+				await fields.evaluate((el) =>
+					el.closest('[data-test-id="parameter-item"]')?.scrollIntoView({ block: 'start' }),
+				);
+				await page.mouse.move(5, 5);
+				await editor.screenshot(path.join(shots.path, 'tool-trigger-data.png'));
+			});
+
+			const modelKeys = (node: Record<string, unknown>) => {
+				const value = (node.parameters as { triggerData?: { value?: Record<string, unknown> } })
+					.triggerData?.value;
+				return Object.fromEntries(
+					Object.entries(value ?? {}).map(([id, v]) => [id, MODEL_DEFINED.exec(String(v))?.[1]]),
+				);
+			};
+			await step('saved-arguments', async () => {
+				const node = await savedNode(
+					agentWorkflowId,
+					TOOL_NODE_NAME,
+					(n) => Object.values(modelKeys(n)).filter(Boolean).length === TRIGGER_DATA_FIELDS.length,
+					'the stored tool node holds a model-defined value per field',
+				);
+				assert.deepEqual(
+					modelKeys(node),
+					Object.fromEntries(TRIGGER_DATA_FIELDS.map((id) => [id, id])),
+				);
+			});
+
+			await step('the-editor-button-makes-a-clean-key', async () => {
+				// Taken back, the value becomes a plain expression; the ✨ button then writes n8n's own override,
+				// whose key n8n makes from the field's label.
+				await overrides
+					.nth(TRIGGER_DATA_FIELDS.indexOf('priority'))
+					.locator('[class*="overrideCloseButton"]')
+					.click();
+				await savedNode(
+					agentWorkflowId,
+					TOOL_NODE_NAME,
+					(n) => modelKeys(n).priority === undefined,
+					'the stored priority is no longer model-defined',
+				);
+				await fields.locator('[data-test-id="from-ai-override-button"]').first().click();
+				const node = await savedNode(
+					agentWorkflowId,
+					TOOL_NODE_NAME,
+					(n) => modelKeys(n).priority !== undefined,
+					"the editor's button made priority model-defined again",
+				);
+				assert.equal(modelKeys(node).priority, 'priority');
+			});
+
+			await step('agent-canvas', async () => {
+				await editor.closeNode();
+				assert.match(
+					(await editor.canvasNode(TOOL_NODE_NAME).textContent()) ?? '',
+					/Launch Customer follow-up/,
+					"the node's subtitle names the flow",
+				);
+				await page.locator('[data-test-id="zoom-to-fit"]').click();
+				await page.mouse.click(VIEWPORT.width / 2, VIEWPORT.height - 120);
+				await dismissToasts();
+				await editor.screenshot(path.join(shots.path, 'agent-canvas.png'));
+			});
+
+			for (const file of ['tool-trigger-data.png', 'agent-canvas.png']) {
 				const png = fs.readFileSync(path.join(shots.path, file));
 				assert.equal(png.subarray(1, 4).toString(), 'PNG', `${file} is a PNG`);
 				assert.ok(png.length > 20_000, `${file} is a real screenshot (${png.length} bytes)`);
