@@ -212,6 +212,27 @@ describe('the node as an AI tool', () => {
 		assert.doesNotMatch(failure.message, /no-launch-secret|Bearer|access_token/);
 	});
 
+	test("a run that ends in error reaches the model with the flow's error and where to look", async () => {
+		const { triggerData } = await editorTriggerData(seedIds.failing);
+		const { error } = await runNode(
+			bench,
+			toolNode(
+				credentialId,
+				launchParameters(seedIds.failing, {
+					triggerData,
+					waitForCompletion: true,
+					options: { pollInterval: 0.1 },
+				}),
+			),
+			[{ reason: 'test' }],
+		);
+		const failure = failureOf({ error });
+		assert.match(
+			failure.message,
+			/^Flow execution [\w-]+ ended with status ERROR: The data action 'Lookup customer' failed: the remote endpoint answered 404\. Flow error code: flow\.execution\.data\.action\.failure\. .*Open the execution in Genesys Cloud/,
+		);
+	});
+
 	test('with Wait for Completion the answer is the simplified execution with typed outputs, whatever Simplify Output says', async () => {
 		const { items, error } = await call(VALID, {
 			waitForCompletion: true,
