@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import { extractFromAICalls, type IDataObject, type INode } from 'n8n-workflow';
+import { extractFromAICalls, NodeHelpers, type IDataObject, type INode } from 'n8n-workflow';
 
 import { seedClients, seedIds } from '../../emulator';
 import {
@@ -91,6 +91,10 @@ describe('the node as an AI tool', () => {
 			'the Architect type first, then the schema description',
 		);
 		assert.equal(args[4].description, 'A list of up to 2,000 strings. Labels for the follow-up.');
+		assert.ok(
+			fields.every((field) => (field as { flowName?: string }).flowName === 'Customer follow-up'),
+			"a tool's fields carry the flow's name, for its description",
+		);
 		for (const field of fields)
 			assert.match(
 				String(field.defaultValue),
@@ -120,6 +124,44 @@ describe('the node as an AI tool', () => {
 			assert.equal(byId[id]?.type, type, `${id}'s type`);
 			assert.match(byId[id].description ?? '', description, `${id}'s description`);
 		}
+	});
+
+	test("the tool's description names the flow its fields were loaded for, else the flow's ID", async () => {
+		const nodeType = bench.harness.nodeTypes.getByNameAndVersion(TOOL_TYPE, 1);
+		const described = (parameters: INode['parameters']) => {
+			const node = toolNode(credentialId, parameters);
+			const workflow = bench.harness.workflow({ nodes: [node] });
+			return NodeHelpers.getToolDescriptionForNode(workflow.getNode(TOOL_NAME)!, nodeType, () =>
+				workflow.expression.getParameterValue(
+					String(workflow.getNode(TOOL_NAME)!.parameters.toolDescription),
+					null,
+					0,
+					0,
+					TOOL_NAME,
+					[],
+					'manual',
+					{},
+				),
+			);
+		};
+		const { triggerData } = await editorTriggerData(seedIds.demo);
+		assert.equal(
+			described(launchParameters(seedIds.demo, { triggerData })),
+			'Launches the Genesys Cloud workflow "Customer follow-up" with its input variables as arguments, and returns its execution ID at once while the flow runs on in Genesys Cloud. A wrong or missing argument launches nothing, and the answer names the argument to fix.',
+		);
+		assert.match(
+			described(launchParameters(seedIds.demo, { triggerData, waitForCompletion: true })),
+			/, and waits until the execution ends and returns its execution ID, status and the flow's output variables\./,
+		);
+		assert.match(
+			described(launchParameters(seedIds.demo, { triggerDataMode: 'json' })),
+			new RegExp(`^Launches the Genesys Cloud workflow "${seedIds.demo}" `),
+		);
+		assert.equal(
+			described(launchParameters(seedIds.demo, { triggerData, toolDescription: 'Mine' })),
+			'Mine',
+			"the builder's own description wins",
+		);
 	});
 
 	test('outside a tool the labels keep the Architect type and nothing is pre-filled', async () => {
@@ -167,6 +209,15 @@ describe('the node as an AI tool', () => {
 		assert.equal(
 			missing.message,
 			'Not launched: "customerName" is missing: give a string; "email" is missing: give a string. Call the tool again with these arguments fixed. Nothing was sent to Genesys Cloud for flow "Customer follow-up".',
+		);
+		assert.equal(requestCount(bench, 'launch'), 0);
+	});
+
+	test('an argument the tool does not take launches nothing and is named', async () => {
+		const failure = failureOf(await call({ ...VALID, colour: 'red' }));
+		assert.match(
+			failure.message,
+			/^Not launched: "colour" is not an argument of this tool\. Call the tool again with this argument fixed\. The flow "Customer follow-up" takes these inputs: customerId \(String\), /,
 		);
 		assert.equal(requestCount(bench, 'launch'), 0);
 	});

@@ -6,10 +6,11 @@ import type { INodeProperties } from 'n8n-workflow';
  * flows would look alike to a model. A node that declares `toolDescription` itself gets no n8n-made one
  * (n8n's convertNodeToAiTool), and an expression there is resolved when the tool is handed to the model.
  *
- * `$parameter.flowId` gives the flow's ID only; the raw parameter (`toJSON()`) also holds the name the editor
- * cached when the flow was picked from the list.
+ * n8n's expression engine gives `$parameter.flowId` as the flow's ID only, so the name comes from the Trigger
+ * Data fields, which carry it as a tool (flowInputs/resourceMapperFields.ts); a flow given in JSON or without
+ * inputs is named by its ID.
  */
-const FLOW = '"{{ $parameter.toJSON().flowId.cachedResultName ?? $parameter.flowId }}"';
+const FLOW = '"{{ $parameter.triggerData?.schema?.[0]?.flowName ?? $parameter.flowId }}"';
 const RETURNS =
 	"{{ $parameter.waitForCompletion ? 'waits until the execution ends and returns its execution ID, status and the flow\\'s output variables' : 'returns its execution ID at once while the flow runs on in Genesys Cloud' }}";
 

@@ -16,6 +16,8 @@ export interface TriggerDataSource {
 	 * with the $fromAI() key the model knows each by. Refusals are then written for the model.
 	 */
 	modelArguments?: ReadonlyMap<string, string>;
+	/** As a tool: arguments the model sent that the tool does not take. */
+	unexpectedArguments?: readonly string[];
 }
 
 export interface LaunchTarget {
@@ -36,6 +38,8 @@ export function findVariable(key: string, variables: InputVariable[]): InputVari
 		variables.find((variable) => variable.name.toLowerCase() === bare.toLowerCase())
 	);
 }
+
+const quoted = (keys: readonly string[]) => keys.map((key) => `"${key}"`).join(', ');
 
 function accepted(variables: InputVariable[]): string {
 	return variables.length
@@ -97,12 +101,18 @@ export function buildInputData(
 	}
 	if (unknown.length) {
 		problems.unshift(
-			`${unknown.map((key) => `"${key}"`).join(', ')} ${unknown.length === 1 ? 'is not an input' : 'are not inputs'} of the flow`,
+			`${quoted(unknown)} ${unknown.length === 1 ? 'is not an input' : 'are not inputs'} of the flow`,
+		);
+	}
+	const unexpected = source.unexpectedArguments ?? [];
+	if (unexpected.length) {
+		problems.unshift(
+			`${quoted(unexpected)} ${unexpected.length === 1 ? 'is not an argument' : 'are not arguments'} of this tool`,
 		);
 	}
 	if (problems.length) {
 		throw source.modelArguments
-			? toolRefusal(node, target, problems, unknown, itemIndex)
+			? toolRefusal(node, target, problems, [...unexpected, ...unknown], itemIndex)
 			: builderRefusal(node, target, source, problems, unknown, itemIndex);
 	}
 	return inputData;

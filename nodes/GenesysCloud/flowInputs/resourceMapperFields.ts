@@ -29,20 +29,27 @@ function label(variable: InputVariable, asTool: boolean): string {
 }
 
 /**
+ * A tool's fields also carry the flow's name. The editor saves the fields as given, and a tool description
+ * expression can read them, where n8n's expression engine (vm) gives `$parameter.flowId` as the bare ID and
+ * offers no way to the name the flow picker cached.
+ */
+export type ToolField = ResourceMapperField & { flowName?: string };
+
+/**
  * One Trigger Data field per input variable. Field ids are the names without the Flow. prefix: ids with a
  * dot break n8n's parameter paths, and builders know their variables by these names. As a tool, each field
  * comes pre-filled with the $fromAI() argument for its input, which the editor saves as the field's value.
  */
 export function toResourceMapperFields(
 	variables: InputVariable[],
-	{ asTool = false }: { asTool?: boolean } = {},
-): ResourceMapperField[] {
+	{ asTool = false, flowName }: { asTool?: boolean; flowName?: string } = {},
+): ToolField[] {
 	const keys = argumentKeys(variables);
 	return variables.map((variable) => {
 		const enumValues = variable.enum?.filter(
 			(value) => typeof value === 'string' || typeof value === 'number',
 		);
-		const field: ResourceMapperField = {
+		const field: ToolField = {
 			id: variable.name,
 			displayName: label(variable, asTool),
 			required: variable.required,
@@ -53,8 +60,10 @@ export function toResourceMapperFields(
 		};
 		if (enumValues?.length)
 			field.options = enumValues.map((value) => ({ name: String(value), value }));
-		if (asTool)
+		if (asTool) {
 			field.defaultValue = fromAiExpression(toolArgument(variable, keys.get(variable.name)!));
+			if (flowName) field.flowName = flowName;
+		}
 		return field;
 	});
 }

@@ -33,7 +33,8 @@ export async function getTriggerDataFields(
 			emptyFieldsNotice: `Flow "${target.flowName}" has no input variables, so it is launched without Trigger Data. To add inputs, mark variables "Input to Flow" in Architect and publish the flow.`,
 		};
 	}
+	const asTool = runsAsTool(this.getNode());
 	return {
-		fields: toResourceMapperFields(target.variables, { asTool: runsAsTool(this.getNode()) }),
+		fields: toResourceMapperFields(target.variables, { asTool, flowName: target.flowName }),
 	};
 }
