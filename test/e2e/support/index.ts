@@ -6,3 +6,6 @@ export * from './n8nRest';
 export * from './n8nServer';
 export * from './processes';
 export * from './tempDir';
+export * from './artifacts';
+export * from './mcpClient';
+export * from './scriptedModel';
