@@ -26,12 +26,18 @@ import {
 	INTERIM_FIELD_VALUES,
 	INTERIM_TOOL_DESCRIPTION,
 	agentWorkflow,
+	fromAiExpression,
 	scriptedModelCredential,
 	toolTriggerDataFields,
 	triggerDataFromFields,
 	type MapperField,
 } from './fixtures/aiWorkflows';
-import { GENESYS_CREDENTIAL_TYPE, emulatorCredential, seedClients } from './fixtures/genesys';
+import {
+	GENESYS_CREDENTIAL_TYPE,
+	emulatorCredential,
+	seedClients,
+	seedIds,
+} from './fixtures/genesys';
 import { writeArtifact } from './support/artifacts';
 import { installProject } from './support/installPackage';
 import {
@@ -57,6 +63,13 @@ import {
 const PROMPT =
 	'Start the follow-up for customer C-1001, Ada Lovelace (ada@example.com): priority 4, tags vip and billing.';
 const VALID_ARGS = DEMO_VALID_ARGS;
+const FAILING_FLOW = { flowId: seedIds.failing, flowName: 'Always fails' };
+const NO_PERMISSION_TOOL = 'Follow up without permission';
+const FAILING_TOOL = 'Run a failing flow';
+/** As INTERIM_FIELD_VALUES, for the failing flow's one input. */
+const INTERIM_FAILING_VALUES = {
+	reason: fromAiExpression('reason', 'String. Ignored.', 'string'),
+};
 const LAUNCH_WORKFLOW_NAME = 'Agent: follow up with a customer';
 const WAIT_WORKFLOW_NAME = 'Agent: follow up and wait';
 
@@ -87,6 +100,11 @@ function resultText(exchange: ToolExchange): string {
 	return exchange.result;
 }
 
+/** The name a model knows a tool node by (n8n's `nodeNameToToolName`: spaces and symbols become "_"). */
+function toolName(nodeName: string): string {
+	return nodeName.replace(/[^a-zA-Z0-9_-]+/g, '_');
+}
+
 /** A stack trace's frame, or a path into n8n's or this package's code: never for a model to read. */
 const STACK = /\n\s+at\s|node_modules|\.js:\d+/;
 
@@ -107,15 +125,21 @@ describe('Genesys Cloud node as an AI Agent tool in the real n8n', { timeout: 15
 	let fields: MapperField[];
 	let launchWorkflowId: string;
 	let waitWorkflowId: string;
+	let genesysFailuresWorkflowId: string;
 	/** Every model request and every tool node output of the file, for the secret scan. */
 	const seenByModel: string[] = [];
 
 	/** Runs a workflow with the model answering by `script`; fails with the run's story when the run failed. */
-	async function runAgent(workflowId: string, script: ScriptStep[]): Promise<AgentRun> {
+	async function runAgent(
+		workflowId: string,
+		script: ScriptStep[],
+		t?: TestContext,
+	): Promise<AgentRun> {
 		model.reset(script);
 		const attemptsBefore = emu.launchAttempts().length;
 		const executionsBefore = emu.executions().length;
 		const result = await executeWorkflow(home, workflowId);
+		t?.diagnostic(`n8n execute took ${(result.durationMs / 1000).toFixed(1)} s`);
 		seenByModel.push(...model.requests.map((r) => r.raw));
 		const toolRuns = result.run?.data.resultData.runData[TOOL_NODE_NAME] ?? [];
 		seenByModel.push(JSON.stringify(toolRuns));
@@ -178,7 +202,7 @@ describe('Genesys Cloud node as an AI Agent tool in the real n8n', { timeout: 15
 					name: LAUNCH_WORKFLOW_NAME,
 					prompt: PROMPT,
 					modelCredential: openAi,
-					tool,
+					tools: [tool],
 				}),
 			);
 			waitWorkflowId = await save(
@@ -187,7 +211,37 @@ describe('Genesys Cloud node as an AI Agent tool in the real n8n', { timeout: 15
 					name: WAIT_WORKFLOW_NAME,
 					prompt: PROMPT,
 					modelCredential: openAi,
-					tool: { ...tool, waitForCompletion: true, options: { pollInterval: 0.2 } },
+					tools: [{ ...tool, waitForCompletion: true, options: { pollInterval: 0.2 } }],
+				}),
+			);
+			// Two tools that fail on Genesys's side: a client without the launch permission, a flow that errors.
+			const noLaunch = await create(
+				emulatorCredential(
+					emu.url,
+					'unused',
+					'Genesys Cloud (no launch permission)',
+					seedClients.noLaunch,
+				),
+			);
+			const failingFields = await toolTriggerDataFields(rest, genesys, FAILING_FLOW.flowId);
+			genesysFailuresWorkflowId = await save(
+				agentWorkflow({
+					id: 'unused',
+					name: 'Agent: Genesys-side failures',
+					prompt: PROMPT,
+					modelCredential: openAi,
+					tools: [
+						{ ...tool, nodeName: NO_PERMISSION_TOOL, credential: noLaunch },
+						{
+							...FAILING_FLOW,
+							nodeName: FAILING_TOOL,
+							credential: genesys,
+							triggerData: triggerDataFromFields(failingFields, INTERIM_FAILING_VALUES),
+							toolDescription: 'Launches the Genesys Cloud flow "Always fails" and waits for it.',
+							waitForCompletion: true,
+							options: { pollInterval: 0.2 },
+						},
+					],
 				}),
 			);
 		} finally {
@@ -279,11 +333,12 @@ describe('Genesys Cloud node as an AI Agent tool in the real n8n', { timeout: 15
 		});
 	});
 
-	test('with Wait for Completion the model reads the status and the typed outputs', async () => {
-		const run = await runAgent(waitWorkflowId, [
-			{ toolCalls: [{ arguments: VALID_ARGS }] },
-			{ text: 'Done: ticket 1004.' },
-		]);
+	test('with Wait for Completion the model reads the status and the typed outputs', async (t: TestContext) => {
+		const run = await runAgent(
+			waitWorkflowId,
+			[{ toolCalls: [{ arguments: VALID_ARGS }] }, { text: 'Done: ticket 1004.' }],
+			t,
+		);
 		assert.equal(run.executions.length, 1);
 		const exchange = lastExchange(run, 1);
 		const result = JSON.parse(exchange.result) as Array<Record<string, unknown>>;
@@ -305,12 +360,16 @@ describe('Genesys Cloud node as an AI Agent tool in the real n8n', { timeout: 15
 		const { customerName, ...missingName } = { ...VALID_ARGS, customerId: 'C-2002' };
 		void customerName;
 		const corrected = { ...VALID_ARGS, customerId: 'C-2003' };
-		const run = await runAgent(launchWorkflowId, [
-			{ toolCalls: [{ arguments: wrongType }] },
-			{ toolCalls: [{ arguments: missingName }] },
-			{ toolCalls: [{ arguments: corrected }] },
-			{ text: 'The follow-up has started.' },
-		]);
+		const run = await runAgent(
+			launchWorkflowId,
+			[
+				{ toolCalls: [{ arguments: wrongType }] },
+				{ toolCalls: [{ arguments: missingName }] },
+				{ toolCalls: [{ arguments: corrected }] },
+				{ text: 'The follow-up has started.' },
+			],
+			t,
+		);
 		assert.equal(run.requests.length, 4);
 		const exchanges = toolExchanges(run.requests[3].body);
 		const file = writeArtifact(
@@ -355,14 +414,18 @@ describe('Genesys Cloud node as an AI Agent tool in the real n8n', { timeout: 15
 		);
 	});
 
-	test('a value past an input’s limit and a key that is no input are refused, and nothing is launched', async () => {
+	test('a value past an input’s limit and a key that is no input are refused, and nothing is launched', async (t: TestContext) => {
 		const tooLong = { ...VALID_ARGS, customerId: 'C-3001', customerName: 'x'.repeat(32_001) };
 		const unknownKey = { ...VALID_ARGS, customerId: 'C-3002', colour: 'red' };
-		const run = await runAgent(launchWorkflowId, [
-			{ toolCalls: [{ arguments: tooLong }] },
-			{ toolCalls: [{ arguments: unknownKey }] },
-			{ text: 'I could not start the follow-up.' },
-		]);
+		const run = await runAgent(
+			launchWorkflowId,
+			[
+				{ toolCalls: [{ arguments: tooLong }] },
+				{ toolCalls: [{ arguments: unknownKey }] },
+				{ text: 'I could not start the follow-up.' },
+			],
+			t,
+		);
 		const limitText = resultText(lastExchange(run, 1));
 		assert.match(limitText, /customerName/, 'names the argument');
 		assert.match(limitText, /32,?000/, 'says the limit');
@@ -380,15 +443,48 @@ describe('Genesys Cloud node as an AI Agent tool in the real n8n', { timeout: 15
 		assert.equal(run.launchAttempts.length, 0, 'nothing reached Genesys Cloud');
 	});
 
+	test('Genesys-side failures reach the model with the explanation a builder sees, without a stack', async (t: TestContext) => {
+		const run = await runAgent(
+			genesysFailuresWorkflowId,
+			[
+				{ toolCalls: [{ name: toolName(NO_PERMISSION_TOOL), arguments: VALID_ARGS }] },
+				{ toolCalls: [{ name: toolName(FAILING_TOOL), arguments: { reason: 'test' } }] },
+				{ text: 'Both failed.' },
+			],
+			t,
+		);
+		const forbiddenText = resultText(lastExchange(run, 1));
+		assert.match(forbiddenText, /architect:flow:launch/, 'names the missing permission');
+		assert.match(forbiddenText, /role/i, 'says how to grant it');
+		assert.doesNotMatch(forbiddenText, STACK);
+		const failedText = resultText(lastExchange(run, 2));
+		assert.match(failedText, /Lookup customer/, "carries the flow's own error");
+		assert.match(failedText, /Always fails/, 'names the flow');
+		assert.doesNotMatch(failedText, STACK);
+
+		assert.deepEqual(
+			run.launchAttempts.map((a) => a.status),
+			[403, 200],
+			'the launch without permission was refused; the failing flow was launched',
+		);
+		assert.equal(run.executions[0]?.status, 'ERROR');
+	});
+
 	test('no client secret or access token reaches the model, in any request or tool result', async () => {
 		assert.ok(seenByModel.length > 0, 'the tests above recorded what the model received');
-		const stats = emu.stats();
-		assert.equal(stats.tokensIssued, 1, 'one token for the whole file: the one n8n stored');
 		const credentials = await exportCredentials(home);
-		const stored = credentials.find((c) => c.type === GENESYS_CREDENTIAL_TYPE);
-		const token = stored?.data.accessToken;
-		assert.ok(typeof token === 'string' && token.length > 20, 'n8n stored the access token');
-		const secrets = { 'client secret': seedClients.demo.clientSecret, 'access token': token };
+		const tokens = credentials
+			.filter((c) => c.type === GENESYS_CREDENTIAL_TYPE)
+			.map((c) => c.data.accessToken)
+			.filter((token): token is string => typeof token === 'string' && token.length > 20);
+		assert.equal(tokens.length, 2, 'n8n stored the access token of both Genesys credentials');
+		assert.equal(emu.stats().tokensIssued, 2, 'the stored tokens are the only ones issued');
+		const secrets: Record<string, string> = {
+			'client secret': seedClients.demo.clientSecret,
+			'other client secret': seedClients.noLaunch.clientSecret,
+			'access token': tokens[0],
+			'other access token': tokens[1],
+		};
 		for (const [what, secret] of Object.entries(secrets)) {
 			const found = seenByModel.findIndex((text) => text.includes(secret));
 			assert.equal(found, -1, `the ${what} is in what the model received (record ${found})`);
