@@ -23,10 +23,7 @@ import {
 	DEMO_FLOW,
 	DEMO_INPUTS as INPUTS,
 	DEMO_VALID_ARGS,
-	INTERIM_FIELD_VALUES,
-	INTERIM_TOOL_DESCRIPTION,
 	agentWorkflow,
-	fromAiExpression,
 	scriptedModelCredential,
 	toolTriggerDataFields,
 	triggerDataFromFields,
@@ -66,10 +63,6 @@ const VALID_ARGS = DEMO_VALID_ARGS;
 const FAILING_FLOW = { flowId: seedIds.failing, flowName: 'Always fails' };
 const NO_PERMISSION_TOOL = 'Follow up without permission';
 const FAILING_TOOL = 'Run a failing flow';
-/** As INTERIM_FIELD_VALUES, for the failing flow's one input. */
-const INTERIM_FAILING_VALUES = {
-	reason: fromAiExpression('reason', 'String. Ignored.', 'string'),
-};
 const LAUNCH_WORKFLOW_NAME = 'Agent: follow up with a customer';
 const WAIT_WORKFLOW_NAME = 'Agent: follow up and wait';
 
@@ -184,18 +177,13 @@ describe('Genesys Cloud node as an AI Agent tool in the real n8n', { timeout: 15
 				scriptedModelCredential(model.baseUrl, 'unused', 'OpenAI (scripted model)'),
 			);
 			fields = await toolTriggerDataFields(rest, genesys, DEMO_FLOW.flowId);
-			const triggerData = triggerDataFromFields(fields, INTERIM_FIELD_VALUES);
+			const triggerData = triggerDataFromFields(fields);
 			const save = async (workflow: WorkflowImport) => {
 				const { id, ...body } = workflow;
 				void id;
 				return (await rest.post<{ id: string }>('/rest/workflows', body)).id;
 			};
-			const tool = {
-				...DEMO_FLOW,
-				credential: genesys,
-				triggerData,
-				toolDescription: INTERIM_TOOL_DESCRIPTION,
-			};
+			const tool = { ...DEMO_FLOW, credential: genesys, triggerData };
 			launchWorkflowId = await save(
 				agentWorkflow({
 					id: 'unused',
@@ -236,8 +224,7 @@ describe('Genesys Cloud node as an AI Agent tool in the real n8n', { timeout: 15
 							...FAILING_FLOW,
 							nodeName: FAILING_TOOL,
 							credential: genesys,
-							triggerData: triggerDataFromFields(failingFields, INTERIM_FAILING_VALUES),
-							toolDescription: 'Launches the Genesys Cloud flow "Always fails" and waits for it.',
+							triggerData: triggerDataFromFields(failingFields),
 							waitForCompletion: true,
 							options: { pollInterval: 0.2 },
 						},
@@ -254,6 +241,33 @@ describe('Genesys Cloud node as an AI Agent tool in the real n8n', { timeout: 15
 		home?.cleanup();
 		await model?.close();
 		await emu?.close();
+	});
+
+	test('asked with the tool’s type, n8n’s resource-mapper endpoint labels each input with its bare name and pre-fills it with $fromAI()', (t: TestContext) => {
+		t.diagnostic(`fields: ${JSON.stringify(fields)}`);
+		assert.deepEqual(
+			fields.map((f) => f.id),
+			INPUTS,
+		);
+		const expected: Record<string, [string, RegExp]> = {
+			customerId: ['string', /^String\. CRM id of the customer/],
+			customerName: ['string', /^String\. Name used in the greeting/],
+			email: ['string', /^String\. Where to send the follow-up/],
+			priority: ['number', /^Integer\. 1 \(low\) to 5 \(urgent\)/],
+			tags: ['json', /^A list of up to 2,000 strings\. Labels for the follow-up/],
+		};
+		// n8n's own auto-generated override, as the editor's "let the model define this parameter" writes it.
+		const override =
+			/^=\{\{ \/\*n8n-auto-generated-fromAI-override\*\/ \$fromAI\('([^']+)', `([^`]*)`, '(\w+)'\) \}\}$/;
+		for (const field of fields) {
+			assert.equal(field.displayName, field.id, 'the label is the bare variable name');
+			const call = override.exec(String(field.defaultValue));
+			assert.ok(call, `${field.id} is pre-filled with $fromAI(): ${String(field.defaultValue)}`);
+			const [type, description] = expected[field.id];
+			assert.equal(call[1], field.id, `${field.id}: the key is the variable name`);
+			assert.equal(call[3], type, `${field.id}: the argument type`);
+			assert.match(call[2], description, `${field.id}: the description`);
+		}
 	});
 
 	describe('a valid call', () => {
@@ -278,6 +292,7 @@ describe('Genesys Cloud node as an AI Agent tool in the real n8n', { timeout: 15
 			assert.equal(first.tools?.length, 1, 'one tool is offered');
 			const tool = first.tools![0].function;
 			assert.match(tool.description ?? '', /Customer follow-up/, 'the description names the flow');
+			assert.match(tool.description ?? '', /execution ID/, 'and says what it returns');
 			const parameters = tool.parameters as {
 				properties: Record<string, { type?: string; description?: string }>;
 				required?: string[];
@@ -298,10 +313,11 @@ describe('Genesys Cloud node as an AI Agent tool in the real n8n', { timeout: 15
 			);
 		});
 
-		test('a valid call launches exactly one execution with the typed inputData, named after the n8n workflow', () => {
+		test('a valid call launches exactly one execution with the typed inputData, named after the n8n workflow', (t: TestContext) => {
 			assert.equal(run.launchAttempts.length, 1, 'one launch request');
 			assert.equal(run.executions.length, 1, 'one execution');
 			const [execution] = run.executions;
+			t.diagnostic(`execution name in Genesys Cloud: ${execution.name}`);
 			assert.equal(execution.flowId, DEMO_FLOW.flowId);
 			assert.deepEqual(execution.inputData, {
 				'Flow.customerId': 'C-1001',
@@ -338,6 +354,11 @@ describe('Genesys Cloud node as an AI Agent tool in the real n8n', { timeout: 15
 			waitWorkflowId,
 			[{ toolCalls: [{ arguments: VALID_ARGS }] }, { text: 'Done: ticket 1004.' }],
 			t,
+		);
+		assert.match(
+			run.requests[0].body.tools?.[0].function.description ?? '',
+			/output variables/,
+			'the description says the tool returns the outputs',
 		);
 		assert.equal(run.executions.length, 1);
 		const exchange = lastExchange(run, 1);
@@ -414,32 +435,34 @@ describe('Genesys Cloud node as an AI Agent tool in the real n8n', { timeout: 15
 		);
 	});
 
-	test('a value past an input’s limit and a key that is no input are refused, and nothing is launched', async (t: TestContext) => {
+	test('a value past an input’s limit is refused with the limit, and nothing is launched', async (t: TestContext) => {
 		const tooLong = { ...VALID_ARGS, customerId: 'C-3001', customerName: 'x'.repeat(32_001) };
+		const run = await runAgent(
+			launchWorkflowId,
+			[{ toolCalls: [{ arguments: tooLong }] }, { text: 'I could not start the follow-up.' }],
+			t,
+		);
+		const text = resultText(lastExchange(run, 1));
+		t.diagnostic(`customerName of 32,001 characters → ${text}`);
+		assert.match(text, /customerName/, 'names the argument');
+		assert.match(text, /32,?000/, 'says the limit');
+		assert.ok(text.length < 1_000, `one short text, not the value sent back: ${text.length} chars`);
+		assert.doesNotMatch(text, STACK);
+		assert.equal(run.launchAttempts.length, 0, 'nothing reached Genesys Cloud');
+	});
+
+	test('a key that is no input of the flow is refused, and nothing is launched', async (t: TestContext) => {
 		const unknownKey = { ...VALID_ARGS, customerId: 'C-3002', colour: 'red' };
 		const run = await runAgent(
 			launchWorkflowId,
-			[
-				{ toolCalls: [{ arguments: tooLong }] },
-				{ toolCalls: [{ arguments: unknownKey }] },
-				{ text: 'I could not start the follow-up.' },
-			],
+			[{ toolCalls: [{ arguments: unknownKey }] }, { text: 'I could not start the follow-up.' }],
 			t,
 		);
-		const limitText = resultText(lastExchange(run, 1));
-		assert.match(limitText, /customerName/, 'names the argument');
-		assert.match(limitText, /32,?000/, 'says the limit');
-		assert.ok(
-			limitText.length < 1_000,
-			`one short text, not the value sent back: ${limitText.length} chars`,
-		);
-		assert.doesNotMatch(limitText, STACK);
-
-		const unknownText = resultText(lastExchange(run, 2));
-		assert.match(unknownText, /colour/, 'names the key');
-		assert.match(unknownText, /not an input/i);
-		assert.doesNotMatch(unknownText, STACK);
-
+		const text = resultText(lastExchange(run, 1));
+		t.diagnostic(`an extra "colour" argument → ${text}`);
+		assert.match(text, /colour/, 'names the key');
+		assert.match(text, /not an input/i);
+		assert.doesNotMatch(text, STACK);
 		assert.equal(run.launchAttempts.length, 0, 'nothing reached Genesys Cloud');
 	});
 
@@ -459,7 +482,6 @@ describe('Genesys Cloud node as an AI Agent tool in the real n8n', { timeout: 15
 		assert.doesNotMatch(forbiddenText, STACK);
 		const failedText = resultText(lastExchange(run, 2));
 		assert.match(failedText, /Lookup customer/, "carries the flow's own error");
-		assert.match(failedText, /Always fails/, 'names the flow');
 		assert.doesNotMatch(failedText, STACK);
 
 		assert.deepEqual(

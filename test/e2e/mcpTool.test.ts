@@ -21,8 +21,6 @@ import {
 	DEMO_FLOW,
 	DEMO_INPUTS,
 	DEMO_VALID_ARGS,
-	INTERIM_FIELD_VALUES,
-	INTERIM_TOOL_DESCRIPTION,
 	mcpWorkflow,
 	toolTriggerDataFields,
 	triggerDataFromFields,
@@ -98,8 +96,7 @@ describe('Genesys Cloud node as an MCP tool in the real n8n', { timeout: 10 * 60
 				tool: {
 					...DEMO_FLOW,
 					credential: genesys,
-					triggerData: triggerDataFromFields(fields, INTERIM_FIELD_VALUES),
-					toolDescription: INTERIM_TOOL_DESCRIPTION,
+					triggerData: triggerDataFromFields(fields),
 				},
 			}),
 		);
@@ -134,12 +131,14 @@ describe('Genesys Cloud node as an MCP tool in the real n8n', { timeout: 10 * 60
 		assert.match(properties.tags.description ?? '', /^A list of up to 2,000 strings\b/);
 	});
 
-	test('a valid call launches exactly one execution and answers its ID', async () => {
+	test('a valid call launches exactly one execution and answers its ID', async (t: TestContext) => {
 		const { result, text, launchAttempts, executions } = await call(DEMO_VALID_ARGS);
+		t.diagnostic(`answer: ${text}`);
 		assert.notEqual(result.isError, true, `the call succeeds: ${text}`);
 		assert.equal(launchAttempts.length, 1, 'one launch request');
 		assert.equal(executions.length, 1);
 		const [execution] = executions;
+		t.diagnostic(`execution name in Genesys Cloud: ${execution.name}`);
 		assert.deepEqual(execution.inputData, {
 			'Flow.customerId': 'C-1001',
 			'Flow.customerName': 'Ada Lovelace',
