@@ -1,7 +1,5 @@
-import type { FromAIArgument, IExecuteFunctions, INode } from 'n8n-workflow';
-import { extractFromAICalls, traverseNodeParameters } from 'n8n-workflow';
-
-import { ARGUMENT_KEY } from '../flowInputs/fromAiFields';
+import type { INode } from 'n8n-workflow';
+import { extractFromAICalls } from 'n8n-workflow';
 
 /**
  * n8n runs a `usableAsTool` node attached to an AI Agent or an MCP Server Trigger as the synthetic type
@@ -24,25 +22,6 @@ export function modelArgumentsOf(storedValues: unknown): Map<string, string> {
 		if (call?.key) found.set(field, call.key);
 	}
 	return found;
-}
-
-/**
- * Arguments the model sent that the tool does not take (a guessed input, a typo beside the right name). An
- * agent runs the tool node with its own input item merged into the model's arguments, so the item's keys are
- * probed with $fromAI(), which reads the model's arguments alone; over MCP, n8n's schema drops such keys first.
- */
-export function unexpectedArguments(ctx: IExecuteFunctions, itemIndex: number): string[] {
-	const declared: FromAIArgument[] = [];
-	traverseNodeParameters(ctx.getNode().parameters, declared);
-	const known = new Set(declared.map((argument) => argument.key));
-	const item = ctx.getInputData()[itemIndex]?.json ?? {};
-	return Object.keys(item).filter(
-		(key) =>
-			!known.has(key) &&
-			// $fromAI() refuses any other key, and the model can only have sent such a key as an argument.
-			ARGUMENT_KEY.test(key) &&
-			ctx.evaluateExpression(`={{ $fromAI('${key}') }}`, itemIndex) !== undefined,
-	);
 }
 
 /**

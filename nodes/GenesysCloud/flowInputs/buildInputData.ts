@@ -16,8 +16,6 @@ export interface TriggerDataSource {
 	 * with the $fromAI() key the model knows each by. Refusals are then written for the model.
 	 */
 	modelArguments?: ReadonlyMap<string, string>;
-	/** As a tool: arguments the model sent that the tool does not take. */
-	unexpectedArguments?: readonly string[];
 }
 
 export interface LaunchTarget {
@@ -104,15 +102,9 @@ export function buildInputData(
 			`${quoted(unknown)} ${unknown.length === 1 ? 'is not an input' : 'are not inputs'} of the flow`,
 		);
 	}
-	const unexpected = source.unexpectedArguments ?? [];
-	if (unexpected.length) {
-		problems.unshift(
-			`${quoted(unexpected)} ${unexpected.length === 1 ? 'is not an argument' : 'are not arguments'} of this tool`,
-		);
-	}
 	if (problems.length) {
 		throw source.modelArguments
-			? toolRefusal(node, target, problems, [...unexpected, ...unknown], itemIndex)
+			? toolRefusal(node, target, problems, unknown, itemIndex)
 			: builderRefusal(node, target, source, problems, unknown, itemIndex);
 	}
 	return inputData;

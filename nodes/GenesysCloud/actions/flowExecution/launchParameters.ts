@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { TriggerDataSource } from '../../flowInputs/buildInputData';
-import { modelArgumentsOf, runsAsTool, unexpectedArguments } from '../asTool';
+import { modelArgumentsOf, runsAsTool } from '../asTool';
 
 /** The Trigger Data of one item, as its mode gives it: JSON text, auto-mapped input, or the Fields. */
 export function triggerDataSource(ctx: IExecuteFunctions, itemIndex: number): TriggerDataSource {
@@ -32,12 +32,7 @@ export function triggerDataSource(ctx: IExecuteFunctions, itemIndex: number): Tr
 			values: values as IDataObject,
 			ignoreUnknownKeys: false,
 			origin: 'Trigger Data (JSON)',
-			...(runsAsTool(ctx.getNode())
-				? {
-						modelArguments: new Map<string, string>(),
-						unexpectedArguments: unexpectedArguments(ctx, itemIndex),
-					}
-				: {}),
+			...(runsAsTool(ctx.getNode()) ? { modelArguments: new Map<string, string>() } : {}),
 		};
 	}
 	const mappingMode = ctx.getNodeParameter(
@@ -67,7 +62,6 @@ export function triggerDataSource(ctx: IExecuteFunctions, itemIndex: number): Tr
 			ignoreUnknownKeys: false,
 			origin: 'Trigger Data',
 			modelArguments: modelArgumentsOf(stored.value),
-			unexpectedArguments: unexpectedArguments(ctx, itemIndex),
 		};
 	}
 	const values = ctx.getNodeParameter('triggerData.value', itemIndex, {}) as IDataObject | null;
