@@ -219,7 +219,7 @@ describe('Trigger Data validation (plain schemas): nothing is sent when an item 
 		const missing = await launchFails(
 			seedIds.demo,
 			{ triggerData: mappedFields(fields, null, 'autoMapInputData') },
-			[{ id: 'C-1', name: 'Ada' }],
+			[{ id: 'C-1', email: 'ada@example.com' }],
 		);
 		assert.equal(
 			missing.message,

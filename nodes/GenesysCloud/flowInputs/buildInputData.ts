@@ -2,7 +2,8 @@ import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { coerceVariable } from './coerceValue';
-import { describeKind, FLOW_PREFIX, shortKind, type InputVariable } from './inputVariables';
+import { refuseSaysNothing, refuseUnmatched } from './emptyTriggerData';
+import { describeInputs, describeKind, FLOW_PREFIX, type InputVariable } from './inputVariables';
 
 export interface TriggerDataSource {
 	/** Keys as the user or the incoming item wrote them: with or without the Flow. prefix. */
@@ -16,6 +17,11 @@ export interface TriggerDataSource {
 	 * with the $fromAI() key the model knows each by. Refusals are then written for the model.
 	 */
 	modelArguments?: ReadonlyMap<string, string>;
+	/**
+	 * Set when the Trigger Data says nothing at all (JSON that is null, undefined, or an expression's empty text),
+	 * to what it was, e.g. "null": such an item launches only a flow without inputs.
+	 */
+	nothing?: string;
 }
 
 export interface LaunchTarget {
@@ -39,17 +45,6 @@ export function findVariable(key: string, variables: InputVariable[]): InputVari
 
 const quoted = (keys: readonly string[]) => keys.map((key) => `"${key}"`).join(', ');
 
-function accepted(variables: InputVariable[]): string {
-	return variables.length
-		? variables
-				.map(
-					(variable) =>
-						`${variable.name} (${shortKind(variable)}${variable.required ? ', required' : ''})`,
-				)
-				.join(', ')
-		: 'none: this flow takes no inputs';
-}
-
 /**
  * Turns Trigger Data into the launch's inputData: keys spelled exactly as the flow's schema spells them
  * (with the Flow. prefix), values converted to the input's type, empty values left out. Anything that would
@@ -61,6 +56,7 @@ export function buildInputData(
 	source: TriggerDataSource,
 	itemIndex: number,
 ): IDataObject {
+	refuseSaysNothing(node, target, source, itemIndex);
 	const inputData: IDataObject = {};
 	const problems: string[] = [];
 	const refused = new Set<string>();
@@ -71,6 +67,7 @@ export function buildInputData(
 		const key = modelKey(variable);
 		return key ? `"${key}"` : `"${variable.name}" (${variable.key})`;
 	};
+	let matched = 0;
 
 	for (const [key, value] of Object.entries(source.values)) {
 		const variable = findVariable(key, target.variables);
@@ -78,6 +75,7 @@ export function buildInputData(
 			if (!source.ignoreUnknownKeys && !isEmpty(value)) unknown.push(key);
 			continue;
 		}
+		matched++;
 		if (isEmpty(value)) continue;
 		const converted = coerceVariable(variable, value);
 		if (!converted.ok) {
@@ -87,6 +85,7 @@ export function buildInputData(
 		}
 		inputData[variable.key] = converted.value as IDataObject[string];
 	}
+	if (source.ignoreUnknownKeys && matched === 0) refuseUnmatched(node, target, source, itemIndex);
 	for (const variable of target.variables) {
 		if (inputData[variable.key] !== undefined || refused.has(variable.name)) continue;
 		// Every $fromAI() argument is required in the tool's schema, but n8n's agent does not enforce it: an
@@ -125,7 +124,7 @@ function builderRefusal(
 			itemIndex,
 			description: [
 				problems.length > 1 ? `All problems: ${problems.join('; ')}.` : '',
-				`The flow's inputs are: ${accepted(target.variables)}.`,
+				`The flow's inputs are: ${describeInputs(target.variables)}.`,
 				unknown.some((key) => key.toLowerCase() === 'flow')
 					? 'Inputs are not nested under "Flow": give each one at the top level, e.g. "Flow.customerId" or "customerId".'
 					: '',
@@ -156,7 +155,7 @@ function toolRefusal(
 		{
 			itemIndex,
 			description: unknown.length
-				? `The flow "${target.flowName}" takes these inputs: ${accepted(target.variables)}.`
+				? `The flow "${target.flowName}" takes these inputs: ${describeInputs(target.variables)}.`
 				: `Nothing was sent to Genesys Cloud for flow "${target.flowName}".`,
 		},
 	);

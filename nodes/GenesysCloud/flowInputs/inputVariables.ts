@@ -91,3 +91,15 @@ export function shortKind(variable: Pick<InputVariable, 'kind' | 'itemKind'>): s
 	}
 	return SHORT_LABELS[variable.kind];
 }
+
+/** "customerId (String, required), priority (Integer)", or why there are none, for error descriptions. */
+export function describeInputs(variables: InputVariable[]): string {
+	return variables.length
+		? variables
+				.map(
+					(variable) =>
+						`${variable.name} (${shortKind(variable)}${variable.required ? ', required' : ''})`,
+				)
+				.join(', ')
+		: 'none: this flow takes no inputs';
+}

@@ -55,7 +55,7 @@ export const description: INodeProperties[] = [
 	{
 		// Real flow schemas mark no input required: say once what an empty field means.
 		displayName:
-			'Empty fields are not sent: the flow then uses the initial value set for that variable in Architect',
+			'Empty fields are not sent: the flow then uses the initial value set for that variable in Architect. A field whose expression resolves to null or nothing counts as empty.',
 		name: 'triggerDataNotice',
 		type: 'notice',
 		default: '',

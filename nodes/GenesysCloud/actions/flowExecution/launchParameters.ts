@@ -1,40 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import type { TriggerDataSource } from '../../flowInputs/buildInputData';
 import { modelArgumentsOf, runsAsTool } from '../asTool';
+import { jsonTriggerData } from './jsonTriggerData';
 
 /** The Trigger Data of one item, as its mode gives it: JSON text, auto-mapped input, or the Fields. */
 export function triggerDataSource(ctx: IExecuteFunctions, itemIndex: number): TriggerDataSource {
 	const mode = ctx.getNodeParameter('triggerDataMode', itemIndex, 'fields') as string;
-	if (mode === 'json') {
-		const raw = ctx.getNodeParameter('triggerDataJson', itemIndex, '{}') as unknown;
-		let values: unknown = raw;
-		if (typeof raw === 'string') {
-			try {
-				values = raw.trim() ? JSON.parse(raw) : {};
-			} catch (error) {
-				values = new Error((error as Error).message);
-			}
-		}
-		if (values === null || values === undefined) values = {};
-		if (values instanceof Error || typeof values !== 'object' || Array.isArray(values)) {
-			throw new NodeOperationError(
-				ctx.getNode(),
-				`Trigger Data (JSON) of item ${itemIndex} is not a JSON object`,
-				{
-					itemIndex,
-					description: `Give an object such as {"customerId": "C-42"}${values instanceof Error ? ` (${values.message})` : ''}.`,
-				},
-			);
-		}
-		return {
-			values: values as IDataObject,
-			ignoreUnknownKeys: false,
-			origin: 'Trigger Data (JSON)',
-			...(runsAsTool(ctx.getNode()) ? { modelArguments: new Map<string, string>() } : {}),
-		};
-	}
+	if (mode === 'json') return jsonTriggerData(ctx, itemIndex);
 	const mappingMode = ctx.getNodeParameter(
 		'triggerData.mappingMode',
 		itemIndex,
