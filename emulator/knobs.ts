@@ -32,6 +32,7 @@ export function defaultKnobs(): EmulatorKnobs {
 		duplicateWindowSeconds: 300,
 		maxPageSize: 500,
 		nameFilterWithoutWildcard: 'exact',
+		versionListOrder: 'newest-first',
 	};
 }
 
@@ -142,6 +143,9 @@ export function mergeKnobs(current: EmulatorKnobs, patch: unknown): EmulatorKnob
 				break;
 			case 'nameFilterWithoutWildcard':
 				next.nameFilterWithoutWildcard = oneOf(key, value, ['exact', 'contains'] as const);
+				break;
+			case 'versionListOrder':
+				next.versionListOrder = oneOf(key, value, ['newest-first', 'oldest-first'] as const);
 				break;
 			case 'integerOutputsAsStrings':
 			case 'decimalOutputsAsStrings':

@@ -88,6 +88,11 @@ export interface EmulatorKnobs {
 	maxPageSize: number;
 	/** How a name/description filter without '*' matches: 'exact' (default, case-insensitive) or 'contains'. */
 	nameFilterWithoutWildcard: 'exact' | 'contains';
+	/**
+	 * The order of GET /api/v2/flows/{id}/versions: 'newest-first' (default) or 'oldest-first'. Genesys documents
+	 * no order and no sort parameter for it (real behaviour unverified).
+	 */
+	versionListOrder: 'newest-first' | 'oldest-first';
 }
 
 /** What configure(), POST /__emulator/config and options.knobs accept: any subset; a route's faults set to null clears them. */

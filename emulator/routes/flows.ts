@@ -81,13 +81,21 @@ export function getFlowRoute(ctx: RequestContext): Reply {
 	return ok(flow.entity[dialectOf(flow, ctx.state.knobs.schemaDialect)], 'Flow');
 }
 
+/**
+ * The SDK's getFlowVersions documents pageNumber, pageSize and deleted (a boolean, "include deleted flows"); a
+ * deleted flow's versions are served either way here, so `deleted` is only checked. No order is documented.
+ */
 export function listVersionsRoute(ctx: RequestContext): Reply {
 	const flow = findFlow(ctx, ctx.params[0]);
-	const { pageNumber, pageSize } = paging(ctx.query, ctx.state.knobs);
-	const all = [...flow.versionList].reverse(); // newest first
+	const { knobs } = ctx.state;
+	const { pageNumber, pageSize } = paging(ctx.query, knobs);
+	bool(ctx.query, 'deleted', false);
+	// The seed lists versions oldest first.
+	const all =
+		knobs.versionListOrder === 'newest-first' ? [...flow.versionList].reverse() : flow.versionList;
 	const entities = all
 		.slice((pageNumber - 1) * pageSize, pageNumber * pageSize)
-		.map((v) => v.entity[dialectOf(flow, ctx.state.knobs.schemaDialect)]);
+		.map((v) => v.entity[dialectOf(flow, knobs.schemaDialect)]);
 	return ok(
 		envelope(entities, all.length, pageNumber, pageSize, `${flowUri(flow.id)}/versions`, ctx.query),
 		'FlowVersionEntityListing',

@@ -228,6 +228,59 @@ describe('emulator: flows and versions', () => {
 		assertError(await client.get('/api/v2/flows/nope/versions'), 404, 'not.found');
 	});
 
+	it("pages a flow's versions in the FlowVersionEntityListing envelope, in the order knob's order", async () => {
+		const versions = `/api/v2/flows/${seedIds.multiVersion}/versions`;
+		const first = await client.get(versions, { params: { pageSize: 1 } });
+		assert.equal(first.status, 200);
+		const { entities, ...envelope } = first.data;
+		assert.deepEqual(envelope, {
+			pageSize: 1,
+			pageNumber: 1,
+			total: 3,
+			pageCount: 3,
+			firstUri: `${versions}?pageSize=1&pageNumber=1`,
+			selfUri: `${versions}?pageSize=1&pageNumber=1`,
+			nextUri: `${versions}?pageSize=1&pageNumber=2`,
+			lastUri: `${versions}?pageSize=1&pageNumber=3`,
+		});
+		assert.deepEqual(
+			entities.map((v: { id: string; type: string }) => [v.id, v.type]),
+			[['3.0', 'PUBLISH']],
+		);
+		const last = await client.get(first.data.lastUri);
+		assert.equal(last.data.nextUri, undefined);
+		assert.equal(last.data.previousUri, `${versions}?pageSize=1&pageNumber=2`);
+		assert.equal(last.data.entities[0].id, '1.0');
+		assert.equal((await client.get(versions)).data.pageSize, 25, 'the SDK default page size');
+
+		emu.configure({ versionListOrder: 'oldest-first' });
+		try {
+			const oldestFirst = await client.get(versions, { params: { deleted: false } });
+			assert.deepEqual(
+				oldestFirst.data.entities.map((v: { id: string }) => v.id),
+				['1.0', '2.0', '3.0'],
+			);
+		} finally {
+			emu.configure({ versionListOrder: 'newest-first' });
+		}
+		assertError(
+			await client.get(versions, { params: { deleted: 'maybe' } }),
+			400,
+			'invalid.value',
+			'deleted must be true or false',
+		);
+		assertError(
+			await client.get(versions, { params: { pageSize: 501 } }),
+			400,
+			'invalid.value',
+			'pageSize must be at most 500',
+		);
+		assert.throws(
+			() => emu.configure({ versionListOrder: 'by-name' as never }),
+			/versionListOrder/,
+		);
+	});
+
 	it('requires architect:flow:view on every flow endpoint', async () => {
 		const noView = await api(emu, 'noFlowView');
 		for (const path of [

@@ -7,6 +7,7 @@ import type {
 	FlowExecutionLaunchResponse,
 	FlowRuntimeExecution,
 	FlowVersion,
+	FlowVersionEntityListing,
 } from '../../../schemas/generated/genesys';
 import { PERMISSIONS, type PermissionName } from './permissions';
 
@@ -39,6 +40,13 @@ export const ENDPOINTS = {
 		idempotent: true,
 		permission: PERMISSIONS.flowView.name,
 		subject: 'flow',
+	},
+	listVersions: {
+		method: 'GET',
+		path: '/api/v2/flows/{flowId}/versions',
+		idempotent: true,
+		permission: PERMISSIONS.flowView.name,
+		subject: 'flowVersion',
 	},
 	getVersion: {
 		method: 'GET',
@@ -77,10 +85,24 @@ export interface FlowListQuery {
 	pageSize?: number;
 }
 
+/**
+ * Query of GET /api/v2/flows/{flowId}/versions: Genesys's SDK (ArchitectApi.getFlowVersions) documents only
+ * these, with no sort or name filter, so the node orders and searches the versions itself.
+ */
+export interface FlowVersionListQuery {
+	pageNumber?: number;
+	pageSize?: number;
+}
+
 /** The generated model types of each endpoint's request and answer. */
 export interface EndpointModels {
 	listFlows: { query: FlowListQuery; body: never; response: FlowEntityListing };
 	getFlow: { query: never; body: never; response: Flow };
+	listVersions: {
+		query: FlowVersionListQuery;
+		body: never;
+		response: FlowVersionEntityListing;
+	};
 	getVersion: { query: never; body: never; response: FlowVersion };
 	launch: { query: never; body: FlowExecutionLaunchRequest; response: FlowExecutionLaunchResponse };
 	getExecution: { query: never; body: never; response: FlowRuntimeExecution };

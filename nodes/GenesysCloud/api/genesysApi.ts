@@ -10,6 +10,7 @@ import {
 	type EndpointModels,
 	type EndpointName,
 	type FlowListQuery,
+	type FlowVersionListQuery,
 	type PathParams,
 } from './endpoints';
 import { endpointExplainers } from './explanations';
@@ -71,6 +72,21 @@ export class GenesysApi {
 
 		get: (flowId: string, options: CallOptions = {}) =>
 			this.call('getFlow', { params: { flowId }, action: `read flow ${flowId}`, flowId }, options),
+
+		listVersions: (flowId: string, query: FlowVersionListQuery, options: CallOptions = {}) =>
+			this.call(
+				'listVersions',
+				{ params: { flowId }, query, action: `list the versions of flow ${flowId}`, flowId },
+				options,
+			),
+
+		/** The flow's versions, or the first `limit`, walking the listing's pages in the order Genesys sends them. */
+		allVersions: (flowId: string, limit: number, options: CallOptions = {}) =>
+			collectPages(
+				(pageNumber, pageSize) =>
+					this.flows.listVersions(flowId, { pageNumber, pageSize }, options),
+				limit,
+			),
 
 		getVersion: (flowId: string, versionId: string, options: CallOptions = {}) =>
 			this.call(
