@@ -11,7 +11,7 @@ import * as flowExecution from './actions/flowExecution/FlowExecution.resource';
 import { runsAsTool, withFixInMessage } from './actions/asTool';
 import { router } from './actions/router';
 import { toolDescriptions } from './actions/toolDescription';
-import { searchWorkflows } from './methods/listSearch';
+import { searchFlowVersions, searchWorkflows } from './methods/listSearch';
 import { getTriggerDataFields } from './methods/resourceMapping';
 
 export class GenesysCloud implements INodeType {
@@ -20,7 +20,9 @@ export class GenesysCloud implements INodeType {
 		name: 'genesysCloud',
 		icon: { light: 'file:genesysCloud.svg', dark: 'file:genesysCloud.dark.svg' },
 		group: ['output'],
-		version: 1,
+		// 2: Flow Version is picked from the flow's versions (a resource locator instead of a string).
+		version: [1, 2],
+		defaultVersion: 2,
 		// $parameter.flowId is the flow's ID only; the raw parameter holds the name cached when it was picked.
 		subtitle:
 			'={{ $parameter["operation"] === "launch" ? "Launch " + ($parameter.toJSON().flowId?.cachedResultName || "a workflow") : $parameter["operation"] + ": " + $parameter["resource"] }}',
@@ -54,7 +56,7 @@ export class GenesysCloud implements INodeType {
 	};
 
 	methods = {
-		listSearch: { searchWorkflows },
+		listSearch: { searchWorkflows, searchFlowVersions },
 		resourceMapping: { getTriggerDataFields },
 	};
 

@@ -227,8 +227,12 @@ export class N8nHarness {
 		const nodeType = this.nodeTypes.getByNameAndVersion(node.type, node.typeVersion);
 		const method = nodeType.methods?.listSearch?.[methodName];
 		if (!method) throw new Error(`The node has no listSearch method "${methodName}"`);
+		// The editor asks on behalf of the parameter whose list it opens.
+		const parameter = nodeType.description.properties.find((property) =>
+			property.modes?.some((mode) => mode.typeOptions?.searchListMethod === methodName),
+		);
 		return await method.call(
-			this.loadOptionsContext(node, 'parameters.flowId'),
+			this.loadOptionsContext(node, `parameters.${parameter?.name ?? 'flowId'}`),
 			filter,
 			paginationToken,
 		);

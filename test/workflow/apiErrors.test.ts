@@ -12,6 +12,7 @@ import {
 	runNode,
 	saveCredential,
 	setUp,
+	versionRef,
 	type Bench,
 } from './support';
 
@@ -38,7 +39,7 @@ describe('Genesys Cloud API errors become NodeApiErrors that say what happened a
 	test("400 naming a field: the field and Genesys's reason, with the correlation ID", async () => {
 		const result = await runNode(
 			bench,
-			launch(saveCredential(bench), seedIds.unpublished, { flowVersion: '1.0' }),
+			launch(saveCredential(bench), seedIds.unpublished, { flowVersion: versionRef('1.0') }),
 		);
 		const failure = failureOf(result);
 		assert.equal(failure.name, 'NodeApiError');
@@ -193,7 +194,10 @@ describe('Genesys Cloud API errors become NodeApiErrors that say what happened a
 	test('404 for a flow version or an execution that does not exist', async () => {
 		const credentialId = saveCredential(bench);
 		const version = failureOf(
-			await runNode(bench, launch(credentialId, seedIds.multiVersion, { flowVersion: '9.0' })),
+			await runNode(
+				bench,
+				launch(credentialId, seedIds.multiVersion, { flowVersion: versionRef('9.0') }),
+			),
 		);
 		assert.equal(version.httpCode, '404');
 		assert.match(

@@ -11,6 +11,7 @@ import {
 	mappedFields,
 	runNode,
 	useBench,
+	versionRef,
 	type Bench,
 } from './support';
 
@@ -218,7 +219,7 @@ describe('Flow Execution > Launch', () => {
 		const node = genesysNode(
 			credentialId,
 			launchParameters(seedIds.multiVersion, {
-				flowVersion: '2.0',
+				flowVersion: versionRef('2.0'),
 				triggerData: mappedFields(schema, { v2Number: '={{ "7" }}' }),
 			}),
 		);

@@ -12,6 +12,7 @@ import {
 	requestCount,
 	runNode,
 	useBench,
+	versionRef,
 	type Bench,
 } from './support';
 
@@ -54,7 +55,7 @@ describe("The flow's schema is read once per flow and version per run, however m
 		const node = genesysNode(
 			credentialId,
 			launchParameters(seedIds.multiVersion, {
-				flowVersion: '1.0',
+				flowVersion: versionRef('1.0'),
 				triggerDataMode: 'json',
 				triggerDataJson: '={{ $json }}',
 			}),
@@ -74,7 +75,7 @@ describe("The flow's schema is read once per flow and version per run, however m
 		const node = genesysNode(
 			credentialId,
 			launchParameters('={{ $json.flow }}', {
-				flowVersion: '={{ $json.version }}',
+				flowVersion: versionRef('={{ $json.version }}'),
 				triggerDataMode: 'json',
 				triggerDataJson: '={{ $json.inputs }}',
 			}),

@@ -78,16 +78,20 @@ export function saveCredential(bench: Bench, data: IDataObject = {}): string {
 	return id;
 }
 
+/** The node version the editor gives a new node; workflows saved before it keep version 1. */
+export const NODE_VERSION = 2;
+
 export function genesysNode(
 	credentialId: string,
 	parameters: INodeParameters,
 	name = 'Genesys Cloud',
+	typeVersion = NODE_VERSION,
 ): INode {
 	return {
 		id: `node-${name}`,
 		name,
 		type: NODE_TYPE,
-		typeVersion: 1,
+		typeVersion,
 		position: [0, 0],
 		parameters,
 		credentials: { [CREDENTIAL_TYPE]: { id: credentialId, name: 'Genesys Cloud' } },
@@ -96,6 +100,11 @@ export function genesysNode(
 
 export function flowRef(flowId: string) {
 	return { __rl: true, mode: 'id', value: flowId };
+}
+
+/** Flow Version as node version 2 stores it when given by ID (or an expression); "" is the latest published. */
+export function versionRef(version: string, mode: 'id' | 'list' = 'id') {
+	return { __rl: true, mode, value: version };
 }
 
 /** Trigger Data without a schema: n8n then passes the values through unchecked and unconverted. */
@@ -128,7 +137,7 @@ export async function loadTriggerDataFields(
 ): Promise<ResourceMapperFields> {
 	const node = genesysNode(
 		credentialId,
-		launchParameters(flowId, { flowVersion, triggerDataMode: 'fields' }),
+		launchParameters(flowId, { flowVersion: versionRef(flowVersion), triggerDataMode: 'fields' }),
 	);
 	return await bench.harness.resourceMapperFields(node, 'getTriggerDataFields');
 }

@@ -17,7 +17,9 @@ export async function getTriggerDataFields(
 	const flowId = String(
 		this.getNodeParameter('flowId', undefined, { extractValue: true }) ?? '',
 	).trim();
-	const version = String(this.getNodeParameter('flowVersion', '') ?? '').trim();
+	const version = String(
+		this.getNodeParameter('flowVersion', '', { extractValue: true }) ?? '',
+	).trim();
 	// Not an error: a freshly added node has no flow yet, and n8n would show a red warning for a throw.
 	if (!flowId) {
 		return {

@@ -12,6 +12,7 @@ import {
 } from '../common.descriptions';
 import { defineOperation, ITEMS_PER_REQUEST_SLOT, type RunContext } from '../operation';
 import { assertSucceeded, executionItem } from './executionOutput';
+import { flowVersionOf, flowVersionParameters } from './flowVersionParameters';
 import { alreadyLaunchedNote, launchExplainer } from './launchErrors';
 import { defaultExecutionName, triggerDataSource } from './launchParameters';
 import { waitForCompletion } from './waitForCompletion';
@@ -20,15 +21,7 @@ const show = { resource: ['flowExecution'], operation: ['launch'] };
 
 export const description: INodeProperties[] = [
 	{ ...flowLocator, displayOptions: { show } },
-	{
-		displayName: 'Flow Version',
-		name: 'flowVersion',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. 3.0',
-		description: 'Version of the flow to launch. Leave empty for the latest published version.',
-		displayOptions: { show },
-	},
+	...flowVersionParameters(show),
 	{
 		displayName: 'Trigger Data',
 		name: 'triggerDataMode',
@@ -69,7 +62,8 @@ export const description: INodeProperties[] = [
 		default: { mappingMode: 'defineBelow', value: null },
 		required: true,
 		typeOptions: {
-			loadOptionsDependsOn: ['flowId.value', 'flowVersion'],
+			// A v1 Flow Version is a string, a v2 one a locator: the editor compares these values as text.
+			loadOptionsDependsOn: ['flowId.value', 'flowVersion', 'flowVersion.value'],
 			resourceMapper: {
 				resourceMapperMethod: 'getTriggerDataFields',
 				mode: 'add',
@@ -165,7 +159,7 @@ async function prepare(
 	const flowId = String(
 		this.getNodeParameter('flowId', itemIndex, '', { extractValue: true }) ?? '',
 	).trim();
-	const version = String(this.getNodeParameter('flowVersion', itemIndex, '') ?? '').trim();
+	const version = flowVersionOf(this, itemIndex);
 	const target = await run.targets.get(flowId, version, itemIndex);
 	const inputData = buildInputData(
 		this.getNode(),
