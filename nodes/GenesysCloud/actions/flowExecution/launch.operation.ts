@@ -11,6 +11,7 @@ import {
 	simplifyOutputOption,
 } from '../common.descriptions';
 import { defineOperation, ITEMS_PER_REQUEST_SLOT, type RunContext } from '../operation';
+import { dryRunItem, dryRunOption, isDryRun } from './dryRun';
 import { assertSucceeded, executionItem } from './executionOutput';
 import { flowVersionOf, flowVersionParameters } from './flowVersionParameters';
 import { alreadyLaunchedNote, launchExplainer } from './launchErrors';
@@ -109,6 +110,7 @@ export const description: INodeProperties[] = [
 		displayOptions: { show },
 	},
 	optionsCollection(show, [
+		dryRunOption,
 		{
 			displayName: 'Poll Interval (Seconds)',
 			name: 'pollInterval',
@@ -146,6 +148,8 @@ interface PreparedLaunch {
 interface LaunchRun extends RunContext {
 	targets: LaunchTargets;
 	launched: Set<number>;
+	/** Every item prepared as for a launch, and none launched: `launched` stays empty, so no halt note claims any. */
+	dryRun: boolean;
 }
 
 /** Items waiting for their flows sleep between polls and hold no request slot: many can wait side by side. */
@@ -170,8 +174,12 @@ async function prepare(
 	const name =
 		String(this.getNodeParameter('executionName', itemIndex, '') ?? '').trim() ||
 		defaultExecutionName(this, itemIndex);
-	const request: PreparedLaunch['request'] = { flowId: target.flowId, inputData, name };
-	if (version) request.flowVersion = version;
+	const request: PreparedLaunch['request'] = {
+		flowId: target.flowId,
+		...(version && { flowVersion: version }),
+		name,
+		inputData,
+	};
 	return { target, request };
 }
 
@@ -181,6 +189,7 @@ async function execute(
 	itemIndex: number,
 	{ target, request }: PreparedLaunch,
 ): Promise<IDataObject> {
+	if (run.dryRun) return dryRunItem(target, request);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const simplify = simplifiedOutput(this, itemIndex);
 	const launched = await run.api.executions.launch(request, {
@@ -216,12 +225,17 @@ async function execute(
 
 export const operation = defineOperation<PreparedLaunch, LaunchRun>({
 	start(run) {
-		return { ...run, targets: new LaunchTargets(run.api, this.getNode()), launched: new Set() };
+		return {
+			...run,
+			targets: new LaunchTargets(run.api, this.getNode()),
+			launched: new Set(),
+			dryRun: isDryRun(this),
+		};
 	},
 	prepare,
 	execute,
 	itemWindow(maxConcurrentRequests) {
-		return this.getNodeParameter('waitForCompletion', 0, false)
+		return this.getNodeParameter('waitForCompletion', 0, false) && !isDryRun(this)
 			? WAITING_ITEM_WINDOW
 			: maxConcurrentRequests * ITEMS_PER_REQUEST_SLOT;
 	},
