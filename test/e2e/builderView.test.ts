@@ -244,6 +244,61 @@ describe('What the builder sees in the real n8n (REST API)', { timeout: 10 * 60_
 		}
 	});
 
+	test('node version 2: the Flow Version list, published first and marked, searchable; the fields follow the version', async () => {
+		const listed = (await client.knownNodeTypes()).find((t) => t.name === GENESYS_NODE_TYPE);
+		assert.deepEqual(listed?.version, [1, 2], 'both node versions are known to the editor');
+		const multiVersion = { __rl: true, mode: 'list', value: seedIds.multiVersion };
+		const atVersion = (version: number, flowVersion: unknown) => ({
+			...base(demo, { flowId: multiVersion, flowVersion }),
+			nodeTypeAndVersion: { name: GENESYS_NODE_TYPE, version },
+		});
+		const versions = (filter?: string) =>
+			withLogs(() =>
+				client.resourceLocatorResults({
+					...atVersion(2, { __rl: true, mode: 'list', value: '' }),
+					path: 'parameters.flowVersion',
+					methodName: 'searchFlowVersions',
+					...(filter !== undefined ? { filter } : {}),
+				}),
+			);
+		const list = await versions();
+		assert.deepEqual(list.results, [
+			{ name: '3.0 (published)', value: '3.0' },
+			{ name: '2.0', value: '2.0' },
+			{ name: '1.0', value: '1.0' },
+		]);
+		assert.equal(list.paginationToken, undefined);
+		assert.deepEqual(
+			(await versions('2')).results.map((r) => r.value),
+			['2.0'],
+		);
+
+		const fieldsOf = (version: number, flowVersion: unknown) =>
+			withLogs(() =>
+				client.resourceMapperFields({
+					...atVersion(version, flowVersion),
+					path: 'parameters.triggerData',
+					methodName: 'getTriggerDataFields',
+				}),
+			);
+		const picked = await fieldsOf(2, {
+			__rl: true,
+			mode: 'list',
+			value: '2.0',
+			cachedResultName: '2.0',
+		});
+		assert.deepEqual(
+			picked.fields.map((f) => f.id),
+			['v2Number'],
+		);
+		// A workflow saved with node version 1 keeps Flow Version as text.
+		const saved = await fieldsOf(1, '1.0');
+		assert.deepEqual(
+			saved.fields.map((f) => f.id),
+			['v1Text'],
+		);
+	});
+
 	test('a flow without inputs gives no fields and a notice saying so', async () => {
 		const result = await triggerDataFields(seedIds.noInputs);
 		assert.deepEqual(result.fields, []);

@@ -37,6 +37,7 @@ const VALIDATION_ID = 'e2eLaunchValidation1';
 const NESTED_ID = 'e2eLaunchNestedKeys1';
 const TOKEN_ID = 'e2eLaunchTokenRenewal1';
 const STORM_ID = 'e2eLaunch429Storm1';
+const DRY_RUN_ID = 'e2eLaunchDryRun1';
 
 const TOKEN_CREDENTIAL = { id: 'e2e-token-renewal', name: 'Genesys Cloud (token renewal)' };
 const STORM_CREDENTIAL = { id: 'e2e-429-storm', name: 'Genesys Cloud (429 storm)' };
@@ -129,6 +130,28 @@ describe('Genesys Cloud node in the real n8n (CLI)', { timeout: 15 * 60_000 }, (
 				},
 			}),
 			launchWorkflow({
+				id: DRY_RUN_ID,
+				name: 'E2E: Dry Run of the example, version pinned from the list',
+				credential: EXAMPLE_CREDENTIAL,
+				items: CUSTOMERS,
+				typeVersion: 2,
+				parameters: {
+					flowId: flowRef(seedIds.demo, 'Customer follow-up'),
+					flowVersion: {
+						__rl: true,
+						mode: 'list',
+						value: '1.0',
+						cachedResultName: '1.0 (published)',
+					},
+					triggerDataMode: 'json',
+					triggerDataJson:
+						'={{ { customerId: $json.id, customerName: $json.name, email: $json.email, priority: $json.priority, tags: $json.tags } }}',
+					executionName: '=Follow-up {{ $json.id }}',
+					waitForCompletion: true,
+					options: { dryRun: true },
+				},
+			}),
+			launchWorkflow({
 				id: TOKEN_ID,
 				name: 'E2E: token renewal',
 				credential: TOKEN_CREDENTIAL,
@@ -212,6 +235,40 @@ describe('Genesys Cloud node in the real n8n (CLI)', { timeout: 15 * 60_000 }, (
 		const stats = emu.stats();
 		assert.equal(stats.duplicateLaunches, 0);
 		assert.equal(stats.tokensIssued, 1, 'one token for the whole run');
+	});
+
+	test('Dry Run outputs the request each customer would be launched with, and launches nothing', async () => {
+		const result = await executeWorkflow(home, DRY_RUN_ID);
+		assert.ok(result.ok, `the run should succeed: ${explain(result)}`);
+		const items = nodeOutput(result.run!, GENESYS_NODE_NAME);
+		assert.deepEqual(
+			items,
+			CUSTOMERS.map((customer) => ({
+				dryRun: true,
+				flowId: seedIds.demo,
+				flowName: 'Customer follow-up',
+				flowVersion: '1.0',
+				request: {
+					flowId: seedIds.demo,
+					flowVersion: '1.0',
+					name: `Follow-up ${customer.id}`,
+					// The example's third customer has an empty email: empty values are not sent.
+					inputData: {
+						'Flow.customerId': customer.id,
+						'Flow.customerName': customer.name,
+						...(customer.email && { 'Flow.email': customer.email }),
+						'Flow.priority': customer.priority,
+						'Flow.tags': customer.tags,
+					},
+				},
+			})),
+		);
+		assert.deepEqual(emu.launchAttempts(), [], 'no launch request reached Genesys Cloud');
+		const requests = emu.stats().requests;
+		assert.equal(requests.getExecution, undefined, 'nothing to wait for');
+		// After emu.reset() the token n8n stored is unknown: the first read may meet a 401 before the renewal.
+		assert.equal(requests.getFlow?.[200], 1, 'the flow read once');
+		assert.equal(requests.getVersion?.[200], 1, 'the pinned version read once');
 	});
 
 	test('a value of the wrong type fails the run with the node’s message, and nothing is launched', async () => {
