@@ -355,6 +355,25 @@ describe(
 				await editor.screenshot(path.join(shots.path, 'node-trigger-data.png'));
 			});
 
+			await step('flow-version-list', async () => {
+				// Node version 2: Flow Version is picked from the flow's versions; empty means the latest published.
+				const input = ndv.locator(
+					'[data-test-id="resource-locator-flowVersion"] [data-test-id="rlc-input"]',
+				);
+				const placeholder = await input.evaluate((el) =>
+					(el.tagName === 'INPUT' ? el : el.querySelector('input'))?.getAttribute('placeholder'),
+				);
+				assert.equal(placeholder, 'Latest published version');
+				await input.click();
+				const items = page.locator('[data-test-id="rlc-item"]');
+				await items.filter({ hasText: '1.0 (published)' }).first().waitFor();
+				assert.deepEqual(
+					(await items.allTextContents()).map((n) => n.trim()),
+					['1.0 (published)'],
+				);
+				await page.keyboard.press('Escape');
+			});
+
 			await step('saved-workflow', async () => {
 				await editor.closeNode();
 				// n8n 2.41 saves edits on its own: the stored workflow holds the node with the chosen flow and credential.
@@ -380,6 +399,7 @@ describe(
 					`saved parameters: ${JSON.stringify(parameters)}`,
 				);
 				assert.equal(parameters.flowId.mode, 'list');
+				assert.equal(node.typeVersion, 2, 'a new node gets the latest node version');
 				assert.deepEqual(node.credentials, { genesysCloudOAuth2Api: demoCredential });
 			});
 		});
