@@ -9,9 +9,9 @@ import type {
 } from 'n8n-workflow';
 
 import { ALL_PERMISSION_NAMES, PERMISSIONS } from '../nodes/GenesysCloud/api/permissions';
-import { CUSTOM_REGION, GENESYS_REGIONS } from './regions';
-import { DEFAULT_SCOPE } from './scope';
-import { obtainToken } from './tokenClient';
+import { CUSTOM_REGION, GENESYS_REGIONS } from '../nodes/GenesysCloud/transport/regions';
+import { DEFAULT_SCOPE } from '../nodes/GenesysCloud/transport/scope';
+import { obtainToken } from '../nodes/GenesysCloud/transport/tokenClient';
 
 export class GenesysCloudOAuth2Api implements ICredentialType {
 	name = 'genesysCloudOAuth2Api';

@@ -1,12 +1,15 @@
 /**
  * House rules of the shipped code's layout (docs/ARCHITECTURE.md, CONTRIBUTING.md): the transport knows HTTP and
  * Genesys's error bodies but no flow; Genesys paths are written in the API module only; every HTTP call goes
- * through the transport or the token client; and no import runs back up the layers.
+ * through the transport (the token client included); no import runs back up the layers; and no two rooms of the
+ * package (credentials/, the node's folders) import each other.
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, test } from 'node:test';
+
+import { DEFAULT_SCOPE } from '../../nodes/GenesysCloud/transport/scope';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const NODE = 'nodes/GenesysCloud';
@@ -38,10 +41,11 @@ const inside = (folder: string) => (file: string) => file.startsWith(`${folder}/
 
 describe('house rules of the layers', () => {
 	test('the transport names no flow, launch or Trigger Data', () => {
+		// The default OAuth scope is the token endpoint's word, requested by the token client, not the domain's.
 		const found = offenders(
 			sourcesUnder(`${NODE}/transport`),
 			/\bflows?\b|launch|trigger data|architect/i,
-			(text) => text.replaceAll('n8n-workflow', ''),
+			(text) => text.replaceAll('n8n-workflow', '').replaceAll(DEFAULT_SCOPE, ''),
 		);
 		assert.deepEqual(found, [], 'domain words belong in api/ or actions/');
 	});
@@ -58,9 +62,8 @@ describe('house rules of the layers', () => {
 		);
 	});
 
-	test('every HTTP call goes through the transport or the token client', () => {
-		const allowed = (file: string) =>
-			inside(`${NODE}/transport`)(file) || file === 'credentials/tokenClient.ts';
+	test('every HTTP call goes through the transport', () => {
+		const allowed = inside(`${NODE}/transport`);
 		const httpCall =
 			/\bhttpRequest(WithAuthentication)?\b|helpers\.request\b|\bfetch\(|from '(node:)?https?'|from 'axios'/;
 		assert.deepEqual(
@@ -84,4 +87,35 @@ describe('house rules of the layers', () => {
 			assert.deepEqual(offenders(sourcesUnder(`${NODE}/${layer}`), upward), []);
 		});
 	}
+
+	test('the credential imports the node, never the other way', () => {
+		assert.deepEqual(offenders(sourcesUnder('nodes'), /from '(\.\.\/)+credentials\//), []);
+	});
+
+	test('no two rooms of the package import each other', () => {
+		const edges = new Set(
+			shipped.flatMap((file) => roomsImportedBy(file).map((to) => `${roomOf(file)} → ${to}`)),
+		);
+		const mutual = [...edges].filter((edge) => {
+			const [from, to] = edge.split(' → ');
+			return from < to && edges.has(`${to} → ${from}`);
+		});
+		assert.deepEqual(mutual, [], 'rooms that import each other');
+	});
 });
+
+/** credentials/, the node's own files, or one of the node's folders (actions/, api/, transport/…). */
+function roomOf(file: string): string {
+	const parts = file.split('/');
+	return parts[0] === 'nodes' && parts.length > 3
+		? parts.slice(0, 3).join('/')
+		: path.posix.dirname(file);
+}
+
+/** The rooms a file's relative imports reach, other than its own. */
+function roomsImportedBy(file: string): string[] {
+	const targets = [...read(file).matchAll(/from '(\.{1,2}\/[^']+)'/g)].map((match) =>
+		roomOf(path.posix.join(path.posix.dirname(file), `${match[1]}.ts`)),
+	);
+	return [...new Set(targets)].filter((room) => room !== roomOf(file));
+}

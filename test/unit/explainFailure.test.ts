@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import type { INode } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { DEFAULT_SCOPE } from '../../credentials/scope';
+import { DEFAULT_SCOPE } from '../../nodes/GenesysCloud/transport/scope';
 import {
 	alreadyLaunchedNote,
 	launchExplainer,

@@ -12,7 +12,7 @@ import type {
 	INodeParameters,
 } from 'n8n-workflow';
 
-import { GENESYS_REGIONS, resolveHosts } from '../../credentials/regions';
+import { GENESYS_REGIONS, resolveHosts } from '../../nodes/GenesysCloud/transport/regions';
 import { seedClients, seedIds } from '../../emulator';
 import {
 	CREDENTIAL_TYPE,

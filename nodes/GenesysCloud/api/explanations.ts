@@ -1,4 +1,4 @@
-import { DEFAULT_SCOPE } from '../../../credentials/scope';
+import { DEFAULT_SCOPE } from '../transport/scope';
 import type { Explainer } from '../transport/explainFailure';
 import { missingPermissions, scopeGap } from '../transport/explainFailure';
 import type { Endpoint } from './endpoints';

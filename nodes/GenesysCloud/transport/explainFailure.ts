@@ -1,7 +1,7 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { DEFAULT_SCOPE } from '../../../credentials/scope';
+import { DEFAULT_SCOPE } from './scope';
 import { correlationId, type HttpFailure } from './failure';
 
 /** What the token of the failed request was granted, as the credential knows it. */

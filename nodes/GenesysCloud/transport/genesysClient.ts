@@ -7,9 +7,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { resolveHosts } from '../../../credentials/regions';
-import { requestedScope } from '../../../credentials/scope';
-import { credentialIdentity, scopeDropped } from '../../../credentials/tokenClient';
+import { resolveHosts } from './regions';
+import { requestedScope } from './scope';
+import { credentialIdentity, scopeDropped } from './tokenClient';
 import { explain, failureError, type Explainer, type ScopeState } from './explainFailure';
 import { readFailure, type HttpFailure } from './failure';
 import { budgetFor, type RequestBudget } from './requestBudget';

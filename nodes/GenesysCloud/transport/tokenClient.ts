@@ -7,12 +7,8 @@ import type {
 } from 'n8n-workflow';
 import { sleep, UserError } from 'n8n-workflow';
 
-import {
-	failureFromResponse,
-	readFailure,
-	type HttpFailure,
-} from '../nodes/GenesysCloud/transport/failure';
-import { backoffMs, decide, retryAfterMs } from '../nodes/GenesysCloud/transport/retryPolicy';
+import { failureFromResponse, readFailure, type HttpFailure } from './failure';
+import { backoffMs, decide, retryAfterMs } from './retryPolicy';
 import { resolveHosts } from './regions';
 import { requestedScope } from './scope';
 
@@ -40,7 +36,8 @@ const inFlight = new Map<string, Promise<TokenGrant>>();
 const newest = new Map<string, CachedGrant>();
 
 // Scopes the token endpoint refused, per OAuth client identity: Genesys grants client-credentials access by
-// roles and knows no flow:execute scope, so an org that refuses it must not cost every token request a 400.
+// roles and its scope catalogue lacks the default scope, so an org that refuses it must not cost every token
+// request a 400.
 const refusedScopes = new Map<string, string>();
 
 const EXPIRY_MARGIN_MS = 60_000;
