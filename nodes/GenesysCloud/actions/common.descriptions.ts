@@ -8,6 +8,7 @@ import type {
 
 import type { ClientOptions } from '../transport/genesysClient';
 import { runsAsTool } from './asTool';
+import { itemParameter, nodeOf } from './itemParameter';
 
 const UUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
@@ -150,8 +151,8 @@ export const simplifyOutputOption: INodeProperties = {
 
 /** Whether to simplify an execution's item: always as a tool, else as the option says (on by default). */
 export function simplifiedOutput(ctx: IExecuteFunctions, itemIndex: number): boolean {
-	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return runsAsTool(ctx.getNode()) || options.simplifyOutput !== false;
+	const options = itemParameter<IDataObject>(ctx, 'options', itemIndex, {});
+	return runsAsTool(nodeOf(ctx)) || options.simplifyOutput !== false;
 }
 
 /** An operation's Options: its own options first, then the request options every operation shares. */

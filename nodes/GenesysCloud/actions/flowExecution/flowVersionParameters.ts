@@ -1,5 +1,7 @@
 import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { itemParameter } from '../itemParameter';
+
 const DESCRIPTION =
 	'Version of the flow to launch. Leave empty for the latest published version at launch time; a version picked here stays pinned when the flow is published again.';
 
@@ -48,6 +50,6 @@ export function flowVersionParameters(show: IDisplayOptions['show']): INodePrope
 /** The version an item asks for, "" for the latest published one: a v1 string or a v2 locator's value. */
 export function flowVersionOf(ctx: IExecuteFunctions, itemIndex: number): string {
 	return String(
-		ctx.getNodeParameter('flowVersion', itemIndex, '', { extractValue: true }) ?? '',
+		itemParameter(ctx, 'flowVersion', itemIndex, '', { extractValue: true }) ?? '',
 	).trim();
 }

@@ -3,6 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { TriggerDataSource } from '../../flowInputs/buildInputData';
 import { runsAsTool } from '../asTool';
+import { itemParameter, nodeOf, storedParameter } from '../itemParameter';
 
 const ORIGIN = 'Trigger Data (JSON)';
 
@@ -12,15 +13,15 @@ const ORIGIN = 'Trigger Data (JSON)';
  * flow's schema decides later). Anything else must be a JSON object.
  */
 export function jsonTriggerData(ctx: IExecuteFunctions, itemIndex: number): TriggerDataSource {
-	const stored = ctx.getNode().parameters.triggerDataJson;
+	const stored = storedParameter(ctx, 'triggerDataJson');
 	const fromExpression = typeof stored === 'string' && stored.startsWith('=');
-	const raw = ctx.getNodeParameter('triggerDataJson', itemIndex, '{}') as unknown;
+	const raw = itemParameter<unknown>(ctx, 'triggerDataJson', itemIndex, '{}');
 	const empty: TriggerDataSource = {
 		values: {},
 		ignoreUnknownKeys: false,
 		origin: ORIGIN,
 		// As a tool, refusals are written for the model; no field of JSON Trigger Data is a $fromAI() argument.
-		...(runsAsTool(ctx.getNode()) ? { modelArguments: new Map<string, string>() } : {}),
+		...(runsAsTool(nodeOf(ctx)) ? { modelArguments: new Map<string, string>() } : {}),
 	};
 	const nothing = (what: string): TriggerDataSource => ({ ...empty, nothing: what });
 	let values: unknown = raw;

@@ -15,6 +15,7 @@ import { dryRunItem, dryRunOption, isDryRun } from './dryRun';
 import { assertSucceeded, executionItem } from './executionOutput';
 import { flowVersionOf, flowVersionParameters } from './flowVersionParameters';
 import { alreadyLaunchedNote, launchExplainer } from './launchErrors';
+import { itemParameter, nodeOf } from '../itemParameter';
 import { defaultExecutionName, triggerDataSource } from './launchParameters';
 import { waitForCompletion } from './waitForCompletion';
 
@@ -161,18 +162,18 @@ async function prepare(
 	itemIndex: number,
 ): Promise<PreparedLaunch> {
 	const flowId = String(
-		this.getNodeParameter('flowId', itemIndex, '', { extractValue: true }) ?? '',
+		itemParameter(this, 'flowId', itemIndex, '', { extractValue: true }) ?? '',
 	).trim();
 	const version = flowVersionOf(this, itemIndex);
 	const target = await run.targets.get(flowId, version, itemIndex);
 	const inputData = buildInputData(
-		this.getNode(),
+		nodeOf(this),
 		target,
 		triggerDataSource(this, itemIndex),
 		itemIndex,
 	);
 	const name =
-		String(this.getNodeParameter('executionName', itemIndex, '') ?? '').trim() ||
+		String(itemParameter(this, 'executionName', itemIndex, '') ?? '').trim() ||
 		defaultExecutionName(this, itemIndex);
 	const request: PreparedLaunch['request'] = {
 		flowId: target.flowId,
@@ -190,7 +191,7 @@ async function execute(
 	{ target, request }: PreparedLaunch,
 ): Promise<IDataObject> {
 	if (run.dryRun) return dryRunItem(target, request);
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const options = itemParameter<IDataObject>(this, 'options', itemIndex, {});
 	const simplify = simplifiedOutput(this, itemIndex);
 	const launched = await run.api.executions.launch(request, {
 		itemIndex,
@@ -199,7 +200,7 @@ async function execute(
 	});
 	run.launched.add(itemIndex);
 	const flow = { flowId: target.flowId, flowName: target.flowName };
-	if (!this.getNodeParameter('waitForCompletion', itemIndex, false)) {
+	if (!itemParameter(this, 'waitForCompletion', itemIndex, false)) {
 		if (!simplify) return { ...flow, ...(launched as IDataObject) };
 		return {
 			executionId: launched.id,
@@ -227,7 +228,7 @@ export const operation = defineOperation<PreparedLaunch, LaunchRun>({
 	start(run) {
 		return {
 			...run,
-			targets: new LaunchTargets(run.api, this.getNode()),
+			targets: new LaunchTargets(run.api, nodeOf(this)),
 			launched: new Set(),
 			dryRun: isDryRun(this),
 		};
