@@ -11,9 +11,8 @@ import { chromium, type BrowserContext, type Locator, type Page } from 'playwrig
 import { E2E_OWNER } from './n8nServer';
 import { makeTempDir, type TempDir } from './tempDir';
 
-export const CHROMIUM_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser'];
-/** Debian/Ubuntu packages: the browser, and fonts so screenshots render text. */
-export const CHROMIUM_APT_PACKAGES = ['chromium', 'fonts-liberation'];
+/** The names Debian's and Ubuntu's Chromium packages give the browser (scripts/systemPackages.sh installs it). */
+const CHROMIUM_NAMES = ['chromium', 'chromium-browser'];
 
 export const CHROMIUM_ARGS = [
 	'--headless',
@@ -26,15 +25,18 @@ export const CHROMIUM_ARGS = [
 	'--disable-sync',
 ];
 
-/** The Chromium binary: $CHROMIUM_PATH, else Debian's. Throws with the install command when missing. */
+/** The Chromium binary: $CHROMIUM_PATH, else Debian's or Ubuntu's on PATH. Throws saying how to install it. */
 export function findChromium(): string {
-	const candidates = [process.env.CHROMIUM_PATH, ...CHROMIUM_PATHS].filter((p): p is string => !!p);
+	const folders = [...(process.env.PATH ?? '').split(path.delimiter), '/usr/bin'].filter(Boolean);
+	const candidates = [
+		process.env.CHROMIUM_PATH,
+		...folders.flatMap((folder) => CHROMIUM_NAMES.map((name) => path.join(folder, name))),
+	].filter((p): p is string => !!p);
 	const found = candidates.find((p) => fs.existsSync(p));
 	if (!found) {
 		throw new Error(
-			`Chromium not found (looked at ${candidates.join(', ')}). Install it as root: ` +
-				`apt-get update && apt-get install -y --no-install-recommends ${CHROMIUM_APT_PACKAGES.join(' ')} ` +
-				'(or set CHROMIUM_PATH).',
+			`Chromium not found (looked for ${CHROMIUM_NAMES.join(', ')} on PATH and $CHROMIUM_PATH). ` +
+				'Run `bash scripts/systemPackages.sh` (as root it installs it; `npm test` runs it first).',
 		);
 	}
 	return found;

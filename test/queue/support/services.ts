@@ -2,9 +2,10 @@
  * The two servers n8n's queue mode needs beside n8n itself, from Debian's packages, each on a free loopback port
  * in a temp folder of its own, removed on stop:
  *   - Redis (`redis-server`, package redis-server): BullMQ's queue; no persistence (`--save '' --appendonly no`).
- *   - PostgreSQL 15 (`initdb`, `pg_ctl`, package postgresql): n8n's shared database. PostgreSQL refuses to run as
- *     root, so as root its commands run as the `postgres` user (`runuser -u postgres --`) in a folder it owns.
- * A missing binary fails with the command that installs it (`.ci/run` installs both when missing).
+ *   - PostgreSQL, any major version from 13 on (`initdb`, `pg_ctl`, `psql`, package postgresql): n8n's shared
+ *     database, found where the system put it (see findPostgres). PostgreSQL refuses to run as root, so as root
+ *     its commands run as the `postgres` user (`runuser -u postgres --`) in a folder it owns.
+ * A missing server fails naming scripts/systemPackages.sh, which `npm test` runs first and which installs both.
  */
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -15,9 +16,10 @@ import * as path from 'node:path';
 import { freePort } from '../../e2e/support/freePort';
 import { runCommand, spawnTracked, stopGroup } from '../../e2e/support/processes';
 
-export const PG_BIN_DIR = process.env.QUEUE_PG_BIN_DIR ?? '/usr/lib/postgresql/15/bin';
+/** The oldest PostgreSQL major version that n8n 2.x supports. */
+export const OLDEST_POSTGRES = 13;
 const INSTALL_HINT =
-	'apt-get install -y --no-install-recommends redis-server postgresql (as root; `.ci/run` does it)';
+	'run `bash scripts/systemPackages.sh` (as root it installs them; `npm test` runs it first)';
 
 export class MissingServiceError extends Error {}
 
@@ -40,21 +42,69 @@ function onPath(cmd: string): string | undefined {
 	return undefined;
 }
 
+export interface PostgresInstall {
+	/** The folder holding initdb, pg_ctl and psql. */
+	binDir: string;
+	major: number;
+}
+
+/** The major version `<binDir>/initdb --version` prints ("initdb (PostgreSQL) 17.2"), if it runs. */
+function postgresMajor(binDir: string): number | undefined {
+	if (!['initdb', 'pg_ctl', 'psql'].every((cmd) => executable(path.join(binDir, cmd))))
+		return undefined;
+	const r = spawnSync(path.join(binDir, 'initdb'), ['--version'], { encoding: 'utf8' });
+	const match = /\(PostgreSQL\) (\d+)/.exec(r.stdout ?? '');
+	return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * The newest PostgreSQL server from 13 on, wherever it is: the folder $QUEUE_PG_BIN_DIR names, the folder of an
+ * `initdb` on PATH (Homebrew, most distributions), `pg_config --bindir`, or Debian's and Ubuntu's
+ * `/usr/lib/postgresql/<major>/bin`, whose major version differs by release (15 on Debian 12, 17 on Debian 13).
+ */
+export function findPostgres(): PostgresInstall | undefined {
+	const candidates: string[] = [];
+	if (process.env.QUEUE_PG_BIN_DIR) candidates.push(process.env.QUEUE_PG_BIN_DIR);
+	const initdbOnPath = onPath('initdb');
+	if (initdbOnPath) candidates.push(path.dirname(fs.realpathSync(initdbOnPath)));
+	const pgConfig = onPath('pg_config');
+	if (pgConfig) {
+		const r = spawnSync(pgConfig, ['--bindir'], { encoding: 'utf8' });
+		if (r.status === 0 && r.stdout.trim()) candidates.push(r.stdout.trim());
+	}
+	const debian = '/usr/lib/postgresql';
+	if (fs.existsSync(debian))
+		for (const version of fs.readdirSync(debian))
+			candidates.push(path.join(debian, version, 'bin'));
+	const found = candidates
+		.map((binDir) => ({ binDir, major: postgresMajor(binDir) }))
+		.filter((c): c is PostgresInstall => c.major !== undefined && c.major >= OLDEST_POSTGRES)
+		.sort((a, b) => b.major - a.major);
+	return found[0];
+}
+
 /** The binaries of both servers, or one error naming everything missing and how to install it. */
-export function requireServiceBinaries(): { redisServer: string; initdb: string; pgCtl: string } {
+export function requireServiceBinaries(): {
+	redisServer: string;
+	initdb: string;
+	pgCtl: string;
+	psql: string;
+} {
 	const redisServer = onPath('redis-server');
-	const initdb = path.join(PG_BIN_DIR, 'initdb');
-	const pgCtl = path.join(PG_BIN_DIR, 'pg_ctl');
+	const postgres = findPostgres();
 	const missing: string[] = [];
 	if (!redisServer) missing.push('redis-server (Debian package redis-server)');
-	if (!executable(initdb) || !executable(pgCtl))
-		missing.push(`${initdb} and pg_ctl (Debian package postgresql)`);
-	if (missing.length) {
+	if (!postgres)
+		missing.push(
+			`a PostgreSQL server from ${OLDEST_POSTGRES} on: initdb, pg_ctl and psql (Debian package postgresql)`,
+		);
+	if (!redisServer || !postgres) {
 		throw new MissingServiceError(
-			`The queue-mode tests need Redis and PostgreSQL; missing: ${missing.join(', ')}. Install them: ${INSTALL_HINT}`,
+			`The queue-mode tests need Redis and PostgreSQL; missing: ${missing.join(', ')}. To install them, ${INSTALL_HINT}.`,
 		);
 	}
-	return { redisServer: redisServer!, initdb, pgCtl };
+	const bin = (cmd: string) => path.join(postgres.binDir, cmd);
+	return { redisServer, initdb: bin('initdb'), pgCtl: bin('pg_ctl'), psql: bin('psql') };
 }
 
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
@@ -174,7 +224,7 @@ function asServiceUser(cmd: string, args: string[]): { cmd: string; args: string
 
 /** A throwaway PostgreSQL cluster (trust auth on loopback, no fsync), with one database `n8n`. */
 export async function startPostgres(): Promise<PostgresServer> {
-	const { initdb, pgCtl } = requireServiceBinaries();
+	const { initdb, pgCtl, psql } = requireServiceBinaries();
 	const dir = serviceDir('postgres');
 	const dataDir = path.join(dir, 'data');
 	const socketDir = path.join(dir, 'socket');
@@ -212,7 +262,7 @@ export async function startPostgres(): Promise<PostgresServer> {
 		logs,
 		async query(sql) {
 			const r = await runCommand(
-				path.join(PG_BIN_DIR, 'psql'),
+				psql,
 				[
 					'-h',
 					'127.0.0.1',
@@ -273,7 +323,6 @@ export async function startPostgres(): Promise<PostgresServer> {
 			['-D', dataDir, '-l', logFile, '-o', options, '-w', '-t', '60', 'start'],
 			'pg_ctl start',
 		);
-		const psql = path.join(PG_BIN_DIR, 'psql');
 		await run(
 			psql,
 			[
