@@ -1,13 +1,15 @@
 /**
  * The Genesys Cloud node in n8n's queue mode: Redis + PostgreSQL, a main that takes the production webhooks
- * and two workers (`--concurrency=1`, so two executions land on two workers), with the package installed on
- * each as a community package, against the emulator started in this process (loopback).
+ * and two workers (`--concurrency=1`, so two executions land on two workers), against the emulator started in
+ * this process (loopback). The main and worker1 have the package installed as a community package; worker2
+ * has none of its own and loads it from the nodes folder it shares with the main (README, "Queue mode").
  *
  * One cluster for the file (~40 s to start); the tests run in order and count from the emulator's executions
  * and stats (no reset between tests: a reset would also void the token n8n keeps in the database). Each test
  * prints its figures (items, launches, duplicates, tokens, 429s, wall time). Build first (`npm run test:queue`).
  */
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import { after, before, describe, test, type TestContext } from 'node:test';
 
 import { startEmulator, type EmulatorStats, type RunningEmulator } from '../../emulator';
@@ -166,6 +168,16 @@ describe(
 			assert.ok(a && b, `each execution was started by a worker (${a}, ${b})`);
 			assert.notEqual(a, b, 'the two executions ran on two different workers');
 		}
+
+		test("worker2 has no copy of the package: its nodes folder is the main's", () => {
+			const [, worker2] = cluster.workers;
+			assert.ok(fs.lstatSync(worker2.home.nodesDir).isSymbolicLink(), worker2.home.nodesDir);
+			assert.equal(
+				fs.realpathSync(worker2.home.nodesDir),
+				fs.realpathSync(cluster.main.home.nodesDir),
+			);
+			// Every test below that ends on two different workers has run the node on worker2 too.
+		});
 
 		test('two workflows started at once by webhooks run on two workers; 2 × 300 flows launched once each, waited for, none lost', async (t) => {
 			const options = {

@@ -2,8 +2,10 @@
  * n8n in queue mode on one machine, started from the project's e2e toolkit: Redis, PostgreSQL, a main
  * (`n8n start`: editor, REST API, production webhooks; it only enqueues executions) and N workers
  * (`n8n worker --concurrency=<c>`), all with `EXECUTIONS_MODE=queue`, the same Redis, database and
- * `N8N_ENCRYPTION_KEY`. Each n8n process has its own user folder with this package installed in it as a
- * community package, the way every machine of a real deployment needs it.
+ * `N8N_ENCRYPTION_KEY`. Each n8n process has its own user folder. The package gets to them the two ways the
+ * README's queue-mode section gives: the main and the first worker have it installed in their own nodes folder
+ * (as on a machine or image with the package), and every other worker has no copy of its own: its
+ * `~/.n8n/nodes` is the main's nodes folder, shared (a symbolic link standing for a shared volume).
  *
  * Workers log "Worker started execution <id> (job <n>)": `workerOf(executionId)` reads which one ran what.
  * `stop()` takes everything down (also after a failure); call it from an `after` hook.
@@ -163,6 +165,12 @@ async function startWorker(
 	return worker;
 }
 
+/** Makes a worker's nodes folder the main's, as a volume mounted at `~/.n8n/nodes` in both would. */
+function shareNodesFolder(main: N8nHome, worker: N8nHome) {
+	fs.rmSync(worker.nodesDir, { recursive: true, force: true });
+	fs.symlinkSync(main.nodesDir, worker.nodesDir, 'dir');
+}
+
 export async function startQueueCluster(options: QueueClusterOptions = {}): Promise<QueueCluster> {
 	const log = options.log ?? (() => undefined);
 	const workerCount = options.workers ?? 2;
@@ -189,7 +197,8 @@ export async function startQueueCluster(options: QueueClusterOptions = {}): Prom
 		);
 		const env = queueEnv(redis, postgres, options.env ?? {});
 
-		// Every process gets its own user folder and its own copy of the package, as separate machines would.
+		// Every process gets its own user folder; the main and worker 1 their own copy of the package, the
+		// other workers the main's nodes folder.
 		const homes = await Promise.all(
 			Array.from({ length: workerCount + 1 }, async (_, i) => {
 				const home = await createN8nHome({
@@ -197,10 +206,11 @@ export async function startQueueCluster(options: QueueClusterOptions = {}): Prom
 					env,
 				});
 				cleanups.push(() => home.cleanup());
-				await installProject(home.nodesDir);
+				if (i <= 1) await installProject(home.nodesDir);
 				return home;
 			}),
 		);
+		for (const home of homes.slice(2)) shareNodesFolder(homes[0], home);
 
 		// The main first: it runs the database migrations that the workers then find done.
 		const main = await startN8nServer(homes[0], { timeoutMs: 180_000 });
