@@ -1,7 +1,7 @@
 /**
  * The two schema dialects the emulator can serve. The seed is authored in the plain form (`{"type":"integer"}`,
- * `required`, enums); at start-up every plain schema is converted once into the form real orgs send (captured in
- * shared/reference/genesys-cloud-api.md, "The real dialect"): draft-07, `$ref`s into `definitions` holding only the
+ * `required`, enums); at start-up every plain schema is converted once into the form real orgs send (captured from a
+ * real org, quoted in docs/emulator.md, "Schema dialects"): draft-07, `$ref`s into `definitions` holding only the
  * types used, each definition a `oneOf` with a null branch, collections with maxItems 2000, no `required`,
  * additionalProperties false. Only archString and archInteger are captured; every other definition is a guess in the
  * same form (docs/emulator.md says which).

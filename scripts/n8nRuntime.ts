@@ -2,9 +2,11 @@
  * The pinned real n8n used by the end-to-end tests and the `npm start` demo.
  *
  * Installs `n8n@N8N_VERSION` once into the git-ignored `.n8n-runtime/` folder and reuses it afterwards.
- * Recipe (see docs and /work/shared/reference/n8n-platform-facts.md):
- *   npm install n8n@<v> --ignore-scripts   (a plain install fails building a Kafka native module)
- *   npm rebuild sqlite3 --build-from-source, against Node 24's headers (npm_config_nodedir)
+ * Recipe, from installing the `n8n` npm package (whose package.json declares `engines.node >= 24`):
+ *   npm install n8n@<v> --ignore-scripts   (a plain install runs every dependency's install script, and one
+ *                                           of them builds a Kafka native module from sources it downloads)
+ *   npm rebuild sqlite3 --build-from-source, against Node 24's headers (npm_config_nodedir): the one native
+ *                                           binding n8n needs to start (its SQLite database)
  * A marker file records the installed version; `n8n --version` is the sanity check. A lock file keeps
  * concurrent callers (parallel test files, `npm start` + `npm test`) from installing twice.
  *
@@ -15,7 +17,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-/** The one place the tested n8n version lives. 2.41.3 does not install from the registry here. */
+/** The one place the tested n8n version lives. (2.41.3 would not install: a version one of its dependencies pins is missing from the registry.) */
 export const N8N_VERSION = '2.41.1';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..');
@@ -115,7 +117,7 @@ export function checkPrerequisites(nodeBin: string, pathEnv: string): void {
 	if (missing.length) {
 		throw new N8nRuntimeError(
 			`Cannot install n8n ${N8N_VERSION}; missing:\n  - ${missing.join('\n  - ')}\n` +
-				'On Debian/Ubuntu: apt-get install -y python3 make g++',
+				'Run `bash scripts/systemPackages.sh` (as root it installs them).',
 		);
 	}
 	void nodeBin;

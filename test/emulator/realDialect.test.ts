@@ -1,6 +1,6 @@
 /**
- * The schemas the emulator serves by default are in the dialect real orgs send (shared/reference/genesys-cloud-api.md,
- * "The real dialect (captured)"), wherever a schema appears: flow list with includeSchemas, flow, versions, and the
+ * The schemas the emulator serves by default are in the dialect real orgs send (docs/emulator.md, "Schema
+ * dialects"), wherever a schema appears: flow list with includeSchemas, flow, versions, and the
  * FlowVersion embedded in an execution. The captured definitions must be served exactly as the fixture holds them.
  */
 import assert from 'node:assert/strict';
