@@ -6,6 +6,8 @@
  * (and fetches the HTTP variants' token) → 'go'; the child runs the workflow through n8n's WorkflowExecute
  * and sends 'done' with its figures, then exits. Loading happens before 'go' so it is not timed.
  */
+import * as fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { N8nHarness, PROJECT_DIR } from '../../test/harness/harness';
@@ -25,6 +27,8 @@ export interface ChildSpec {
 	emulatorUrl: string;
 	/** n8n-nodes-base of the pinned n8n (scripts/n8nRuntime.ts). */
 	nodesBaseDir: string;
+	/** Where to write a sampling heap profile of the run (`--heap-profile`), taken before the final GC. */
+	heapProfileFile?: string;
 }
 
 export type ParentMessage = { type: 'go'; token?: string };
@@ -106,6 +110,30 @@ function summarize(items: INodeExecutionData[]) {
 	};
 }
 
+/**
+ * V8's sampling heap profiler over the run, keeping the samples of objects that a scavenge did not free: those
+ * still in the heap at the end and those a full GC collected. They filled the old generation, whose growth is
+ * the peak (no full GC runs in s6's 10 seconds), each with the stack that allocated it. Objects that died young
+ * are left out: they come and go in the young generation, whatever their number. scripts/bench/heapProfile.ts
+ * sums a profile up.
+ */
+async function startHeapSampling() {
+	const session = new Session();
+	session.connect();
+	await session.post('HeapProfiler.startSampling', {
+		samplingInterval: 16_384,
+		includeObjectsCollectedByMajorGC: true,
+		includeObjectsCollectedByMinorGC: false,
+	});
+	return {
+		async stop(file: string) {
+			const { profile } = await session.post('HeapProfiler.stopSampling');
+			fs.writeFileSync(file, JSON.stringify(profile));
+			session.disconnect();
+		},
+	};
+}
+
 async function main(): Promise<void> {
 	const spec = JSON.parse(process.argv[2]) as ChildSpec;
 	const s = scenario(spec.scenario);
@@ -166,6 +194,7 @@ async function main(): Promise<void> {
 		for (const key of Object.keys(peaks) as Array<keyof typeof peaks>)
 			peaks[key] = Math.max(peaks[key], usage[key] / MB);
 	};
+	const profiler = spec.heapProfileFile ? await startHeapSampling() : undefined;
 	const sampler = setInterval(sample, 50);
 	const runStartEpochMs = Date.now();
 	const started = process.hrtime.bigint();
@@ -178,6 +207,7 @@ async function main(): Promise<void> {
 	sample();
 	const peakRssMB = process.resourceUsage().maxRSS / 1024;
 	const heapUsedAfterMB = process.memoryUsage().heapUsed / MB;
+	if (profiler && spec.heapProfileFile) await profiler.stop(spec.heapProfileFile);
 	(globalThis as { gc?: () => void }).gc?.();
 	const heapAfterGc = process.memoryUsage().heapUsed;
 

@@ -4,7 +4,11 @@
  * the issue's targets) for docs/benchmarks.md. How to read them: docs/benchmarks.md.
  *
  *   node --import tsx scripts/bench/index.ts [--json] [--only s1,s3] [--variants genesys,http,httpBatched]
- *     [--timeout <seconds per run, default 300>]
+ *     [--timeout <seconds per run, default 300>] [--heap-profile <folder>]
+ *
+ * --heap-profile writes a sampling heap profile per run (<scenario>.<variant>.heapprofile, open it in Chrome
+ * DevTools' Memory tab, or sum it up with scripts/bench/heapProfile.ts). Rate scenarios that ran with all their
+ * variants also get a chart, docs/charts/<scenario>.svg (chart.ts).
  *
  * The emulator runs in its own process and every scenario × variant in a fresh child process, one at a time:
  * on a 2-core machine the child and the emulator each get a core. Runs are sequential on purpose.
@@ -14,12 +18,14 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { ensureN8nRuntime } from '../n8nRuntime';
+import { writeRateCharts } from './chart';
 import { EmulatorProcess } from './emulatorProcess';
 import { machine, render, targets } from './report';
 import { runOne, type RunRow } from './runner';
 import { SCENARIOS, type ScenarioId, type VariantId } from './scenarios';
 
 const ROOT = path.resolve(__dirname, '..', '..');
+const CHARTS_DIR = path.join(ROOT, 'docs', 'charts');
 
 function log(line: string): void {
 	process.stderr.write(`[bench] ${line}\n`);
@@ -32,11 +38,14 @@ async function main(): Promise<void> {
 			only: { type: 'string' },
 			variants: { type: 'string' },
 			timeout: { type: 'string', default: '300' },
+			'heap-profile': { type: 'string' },
 		},
 	});
 	const only = values.only?.split(',').map((s) => s.trim()) as ScenarioId[] | undefined;
 	const variants = values.variants?.split(',').map((s) => s.trim()) as VariantId[] | undefined;
 	const timeoutMs = Number(values.timeout) * 1000;
+	const heapProfileDir = values['heap-profile'] && path.resolve(values['heap-profile']);
+	if (heapProfileDir) fs.mkdirSync(heapProfileDir, { recursive: true });
 
 	// The node is loaded from dist/, like n8n loads an installed package: a stale build measures old code.
 	const built = path.join(ROOT, 'dist', 'nodes', 'GenesysCloud', 'GenesysCloud.node.js');
@@ -60,7 +69,14 @@ async function main(): Promise<void> {
 			for (const variant of scenario.variants) {
 				if (variants && !variants.includes(variant)) continue;
 				log(`${scenario.id} ${variant}: ${scenario.title}…`);
-				const row = await runOne(emulator, scenario, variant, nodesBaseDir, timeoutMs);
+				const row = await runOne(
+					emulator,
+					scenario,
+					variant,
+					nodesBaseDir,
+					timeoutMs,
+					heapProfileDir,
+				);
 				log(
 					`  ${row.wallSeconds.toFixed(1)} s, ${row.launched} launched, ${row.failedItems} failed, ` +
 						`peak RSS ${row.peakRssMB.toFixed(0)} MB${row.runError ? `, run error: ${row.runError}` : ''}`,
@@ -71,6 +87,7 @@ async function main(): Promise<void> {
 	} finally {
 		await emulator.stop();
 	}
+	for (const file of writeRateCharts(rows, CHARTS_DIR)) log(`chart: ${path.relative(ROOT, file)}`);
 	const totalSeconds = (Date.now() - started) / 1000;
 	const host = machine(runtime.version);
 	console.log(render(rows, host, totalSeconds));

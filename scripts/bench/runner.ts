@@ -51,6 +51,28 @@ export interface RunRow {
 	heapUsedAfterMB?: number;
 	heapBeforeMB?: number;
 	heapRetainedAfterGcMB?: number;
+	/** Rate scenarios: launches and 429s per second of the run, for the charts (chart.ts). */
+	perSecond?: { launched: number[]; rateLimited: number[] };
+}
+
+/** The emulator's counters, read every SAMPLE_MS while a rate scenario runs. */
+interface Sample {
+	ms: number;
+	launched: number;
+	rateLimited: number;
+}
+const SAMPLE_MS = 250;
+
+/** Per-second counts from cumulative samples: each second gets what the counters grew by within it. */
+function perSecond(samples: Sample[], key: 'launched' | 'rateLimited'): number[] {
+	const last = samples[samples.length - 1];
+	const seconds = Math.ceil(last.ms / 1000);
+	const at = (ms: number) => {
+		let value = samples[0][key];
+		for (const sample of samples) if (sample.ms <= ms) value = sample[key];
+		return value;
+	};
+	return Array.from({ length: seconds }, (_, s) => at((s + 1) * 1000) - at(s * 1000));
 }
 
 const CHILD = path.join(__dirname, 'child.ts');
@@ -67,8 +89,15 @@ export async function runOne(
 	variant: VariantId,
 	nodesBaseDir: string,
 	timeoutMs: number,
+	heapProfileDir?: string,
 ): Promise<RunRow> {
-	const spec: ChildSpec = { scenario: s.id, variant, emulatorUrl: emulator.url, nodesBaseDir };
+	const spec: ChildSpec = {
+		scenario: s.id,
+		variant,
+		emulatorUrl: emulator.url,
+		nodesBaseDir,
+		heapProfileFile: heapProfileDir && path.join(heapProfileDir, `${s.id}.${variant}.heapprofile`),
+	};
 	const child = fork(CHILD, [JSON.stringify(spec)], {
 		execArgv: ['--expose-gc', '--import', 'tsx'],
 		stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -105,6 +134,19 @@ export async function runOne(
 	const token = variant === 'genesys' ? undefined : await emulator.fetchToken();
 	const cpuBefore = emulator.cpuSeconds();
 	child.send({ type: 'go', token });
+	const goAt = Date.now();
+
+	// Rate scenarios: what the emulator accepted and refused, second by second, for the charts.
+	const samples: Sample[] = [];
+	let sampling = s.ratePerSecond !== null;
+	const sampler = (async () => {
+		while (sampling) {
+			const ms = Date.now() - goAt;
+			const stats = await emulator.stats();
+			samples.push({ ms, launched: stats.launchesTotal, rateLimited: stats.rateLimited });
+			await new Promise((resolve) => setTimeout(resolve, SAMPLE_MS));
+		}
+	})();
 
 	// Expire every token at the given fractions of the launches, watched from here (not from the child).
 	let expiries = 0;
@@ -127,6 +169,8 @@ export async function runOne(
 	const done = await next(deadline);
 	watching = false;
 	await watcher;
+	sampling = false;
+	await sampler;
 	let timedOut = false;
 	let result: ChildResult | undefined;
 	if (done?.type === 'done') result = done.result;
@@ -139,6 +183,12 @@ export async function runOne(
 
 	const emulatorCpu = emulator.cpuSeconds();
 	const stats = await emulator.stats();
+	if (s.ratePerSecond !== null)
+		samples.push({
+			ms: Date.now() - goAt,
+			launched: stats.launchesTotal,
+			rateLimited: stats.rateLimited,
+		});
 	const executions = await emulator.executions();
 	const launchedIndices = new Map<number, number>();
 	for (const execution of executions) {
@@ -210,5 +260,11 @@ export async function runOne(
 		heapUsedAfterMB: result?.heapUsedAfterMB,
 		heapBeforeMB: result?.heapBeforeMB,
 		heapRetainedAfterGcMB: result?.heapRetainedAfterGcMB,
+		perSecond: samples.length
+			? {
+					launched: perSecond(samples, 'launched'),
+					rateLimited: perSecond(samples, 'rateLimited'),
+				}
+			: undefined,
 	};
 }
