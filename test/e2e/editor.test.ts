@@ -86,7 +86,7 @@ function agentWorkflow(
 				id: 'a9e70000-0000-4000-8000-000000000004',
 				name: TOOL_NODE_NAME,
 				type: `${GENESYS_NODE_TYPE}Tool`,
-				typeVersion: 1,
+				typeVersion: 2,
 				position: [420, 220],
 				parameters: {},
 				credentials: { genesysCloudOAuth2Api: genesys },
