@@ -33,7 +33,7 @@ function label(variable: InputVariable, asTool: boolean): string {
  * expression can read them, where n8n's expression engine (vm) gives `$parameter.flowId` as the bare ID and
  * offers no way to the name the flow picker cached.
  */
-export type ToolField = ResourceMapperField & { flowName?: string };
+type ToolField = ResourceMapperField & { flowName?: string };
 
 /**
  * One Trigger Data field per input variable. Field ids are the names without the Flow. prefix: ids with a
