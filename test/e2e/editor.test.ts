@@ -193,20 +193,23 @@ describe(
 			await items.first().click();
 		}
 
-		/** The stored workflow's node once `ready` holds for it (n8n 2.41 saves edits on its own). */
+		/**
+		 * The stored workflow's node (by name, or the one `which` picks) once `ready` holds for it: n8n 2.41 saves
+		 * edits on its own, a little after they are made.
+		 */
 		async function savedNode(
 			workflowId: string,
-			nodeName: string,
+			which: string | ((node: Record<string, unknown>) => boolean),
 			ready: (node: Record<string, unknown>) => boolean,
 			what: string,
 		): Promise<Record<string, unknown>> {
+			const pick =
+				typeof which === 'string' ? (n: Record<string, unknown>) => n.name === which : which;
 			let node: Record<string, unknown> | undefined;
 			await waitUntil(
 				async () => {
 					const workflow = await client.getWorkflow(workflowId);
-					node = (workflow.nodes as Array<Record<string, unknown>>).find(
-						(n) => n.name === nodeName,
-					);
+					node = (workflow.nodes as Array<Record<string, unknown>>).find(pick);
 					return !!node && ready(node);
 				},
 				what,
@@ -376,22 +379,13 @@ describe(
 
 			await step('saved-workflow', async () => {
 				await editor.closeNode();
-				// n8n 2.41 saves edits on its own: the stored workflow holds the node with the chosen flow and credential.
-				const deadline = Date.now() + 20_000;
-				let node: Record<string, unknown> | undefined;
-				while (Date.now() < deadline) {
-					const workflow = await client.getWorkflow(emptyWorkflowId);
-					node = (workflow.nodes as Array<Record<string, unknown>>).find(
-						(n) => n.type === GENESYS_NODE_TYPE,
-					);
-					if (
-						(node?.parameters as { flowId?: { value?: string } } | undefined)?.flowId?.value ===
-						seedIds.demo
-					)
-						break;
-					await new Promise((r) => setTimeout(r, 500));
-				}
-				assert.ok(node, 'the stored workflow holds the Genesys Cloud node');
+				// The stored workflow holds the node with the chosen flow and credential.
+				const node = await savedNode(
+					emptyWorkflowId,
+					(n) => n.type === GENESYS_NODE_TYPE,
+					(n) => (n.parameters as { flowId?: { value?: string } }).flowId?.value === seedIds.demo,
+					'the stored workflow holds the Genesys Cloud node with the chosen flow',
+				);
 				const parameters = node.parameters as { flowId: { value: string; mode: string } };
 				assert.equal(
 					parameters.flowId.value,

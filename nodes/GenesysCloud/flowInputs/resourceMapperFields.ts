@@ -44,7 +44,7 @@ export function toResourceMapperFields(
 	variables: InputVariable[],
 	{ asTool = false, flowName }: { asTool?: boolean; flowName?: string } = {},
 ): ToolField[] {
-	const keys = argumentKeys(variables);
+	const keys = asTool ? argumentKeys(variables) : undefined;
 	return variables.map((variable) => {
 		const enumValues = variable.enum?.filter(
 			(value) => typeof value === 'string' || typeof value === 'number',
@@ -60,7 +60,7 @@ export function toResourceMapperFields(
 		};
 		if (enumValues?.length)
 			field.options = enumValues.map((value) => ({ name: String(value), value }));
-		if (asTool) {
+		if (keys) {
 			field.defaultValue = fromAiExpression(toolArgument(variable, keys.get(variable.name)!));
 			if (flowName) field.flowName = flowName;
 		}
