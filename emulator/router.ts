@@ -1,5 +1,5 @@
 /** Maps method + path to a route. Segment matching by hand: a regex table costs more per request. */
-import { PERMISSIONS } from '../nodes/GenesysCloud/api/permissions';
+import { OPERATION_PERMISSIONS as REQUIRES } from './auth/permissions';
 import type { Handler } from './context';
 import { getExecutionRoute, launchRoute } from './routes/executions';
 import { getFlowRoute, getVersionRoute, listFlowsRoute, listVersionsRoute } from './routes/flows';
@@ -22,14 +22,13 @@ const bearer = (key: RouteKey, permission: string, handler: Handler): RouteDef =
 	handler,
 });
 
-const { flowView, flowLaunch, flowExecutionView } = PERMISSIONS;
 const TOKEN: RouteDef = { key: 'token', auth: 'basic', handler: tokenRoute };
-const LIST_FLOWS = bearer('listFlows', flowView.name, listFlowsRoute);
-const GET_FLOW = bearer('getFlow', flowView.name, getFlowRoute);
-const LIST_VERSIONS = bearer('listVersions', flowView.name, listVersionsRoute);
-const GET_VERSION = bearer('getVersion', flowView.name, getVersionRoute);
-const LAUNCH = bearer('launch', flowLaunch.name, launchRoute);
-const GET_EXECUTION = bearer('getExecution', flowExecutionView.name, getExecutionRoute);
+const LIST_FLOWS = bearer('listFlows', REQUIRES.getFlows, listFlowsRoute);
+const GET_FLOW = bearer('getFlow', REQUIRES.getFlow, getFlowRoute);
+const LIST_VERSIONS = bearer('listVersions', REQUIRES.getFlowVersions, listVersionsRoute);
+const GET_VERSION = bearer('getVersion', REQUIRES.getFlowVersion, getVersionRoute);
+const LAUNCH = bearer('launch', REQUIRES.postFlowsExecutions, launchRoute);
+const GET_EXECUTION = bearer('getExecution', REQUIRES.getFlowsExecution, getExecutionRoute);
 
 function only(method: string, wanted: string, route: RouteDef, params: string[]): RouteMatch {
 	return method === wanted ? { route, params } : { allowed: [wanted] };

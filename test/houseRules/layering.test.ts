@@ -1,8 +1,8 @@
 /**
  * House rules of the shipped code's layout (docs/ARCHITECTURE.md, CONTRIBUTING.md): the transport knows HTTP and
  * Genesys's error bodies but no flow; Genesys paths are written in the API module only; every HTTP call goes
- * through the transport (the token client included); no import runs back up the layers; and no two rooms of the
- * package (credentials/, the node's folders) import each other.
+ * through the transport (the token client included); no import runs back up the layers; no two rooms of the
+ * package (credentials/, the node's folders) import each other; and the emulator imports none of them.
  */
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -90,6 +90,14 @@ describe('house rules of the layers', () => {
 
 	test('the credential imports the node, never the other way', () => {
 		assert.deepEqual(offenders(sourcesUnder('nodes'), /from '(\.\.\/)+credentials\//), []);
+	});
+
+	test('the emulator imports nothing of the shipped package: it states Genesys Cloud itself', () => {
+		// Built from the node's own tables, the emulator would agree with every mistake in them.
+		assert.deepEqual(
+			offenders(sourcesUnder('emulator'), /from '(\.\.\/)+(nodes|credentials)\//),
+			[],
+		);
 	});
 
 	test('no two rooms of the package import each other', () => {

@@ -1,11 +1,13 @@
 /**
  * The node's API table (nodes/GenesysCloud/api/endpoints.ts) and the emulator's route table must describe the
  * same Genesys Cloud: every endpoint the node calls is a route of the emulator under the same key, method and
- * permission, so a test passing against the emulator exercises the request the node really sends.
+ * permission, so a test passing against the emulator exercises the request the node really sends. The
+ * permissions are the emulator's (stated from Genesys's SDK documentation), checked against the node's table.
  */
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
+import { OPERATION_PERMISSIONS } from '../../emulator/auth/permissions';
 import { matchRoute } from '../../emulator/router';
 import defaultSeed from '../../emulator/seed/defaultSeed.json';
 import {
@@ -27,6 +29,17 @@ function samplePath(name: EndpointName): string {
 	const placeholders = [...ENDPOINTS[name].path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
 	const params = Object.fromEntries(placeholders.map((key) => [key, SAMPLE_PARAMS[key]]));
 	return pathOf(name, params as PathParams<typeof name>);
+}
+
+/**
+ * Where Genesys Cloud's role editor shows a permission: domain > entity > action, each capitalized and camel
+ * case split into words ("architect:flowExecution:view" is "Architect > Flow Execution > View").
+ */
+function roleLabel(permission: string): string {
+	return permission
+		.split(':')
+		.map((part) => part.replace(/([a-z])([A-Z])/g, '$1 $2').replace(/^./, (c) => c.toUpperCase()))
+		.join(' > ');
 }
 
 /** Emulator routes the node does not call, each with the reason. */
@@ -84,6 +97,19 @@ describe('the API table and the emulator agree', () => {
 			Object.values(ENDPOINTS).every(
 				(endpoint) => endpoint.idempotent === (endpoint.method === 'GET'),
 			),
+		);
+	});
+
+	test('every permission the node names is one Genesys Cloud documents for these operations', () => {
+		const documented = new Set<string>(Object.values(OPERATION_PERMISSIONS));
+		for (const { name, role } of Object.values(PERMISSIONS)) {
+			assert.ok(documented.has(name), `${name} is no permission of the operations the node calls`);
+			assert.equal(role, roleLabel(name), `the role editor's label of ${name}`);
+		}
+		assert.deepEqual(
+			new Set(Object.values(PERMISSIONS).map((permission) => permission.name)),
+			documented,
+			'the node names every permission its operations need',
 		);
 	});
 

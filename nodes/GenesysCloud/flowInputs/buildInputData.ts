@@ -102,20 +102,24 @@ export function buildInputData(
 		);
 	}
 	if (problems.length) {
-		throw source.modelArguments
-			? toolRefusal(node, target, problems, unknown, itemIndex)
-			: builderRefusal(node, target, source, problems, unknown, itemIndex);
+		const refusal: Refusal = { node, target, problems, unknown, itemIndex };
+		throw source.modelArguments ? toolRefusal(refusal) : builderRefusal(refusal, source);
 	}
 	return inputData;
 }
 
+/** What an item's Trigger Data got wrong: every problem, and the keys that are no input of the flow. */
+interface Refusal {
+	node: INode;
+	target: LaunchTarget;
+	problems: string[];
+	unknown: string[];
+	itemIndex: number;
+}
+
 function builderRefusal(
-	node: INode,
-	target: LaunchTarget,
+	{ node, target, problems, unknown, itemIndex }: Refusal,
 	source: TriggerDataSource,
-	problems: string[],
-	unknown: string[],
-	itemIndex: number,
 ): NodeOperationError {
 	return new NodeOperationError(
 		node,
@@ -142,13 +146,7 @@ function builderRefusal(
  * A refusal the model can act on: every problem in the message (an agent shows the model the message only),
  * each naming the argument, what it must be and what was sent.
  */
-function toolRefusal(
-	node: INode,
-	target: LaunchTarget,
-	problems: string[],
-	unknown: string[],
-	itemIndex: number,
-): NodeOperationError {
+function toolRefusal({ node, target, problems, unknown, itemIndex }: Refusal): NodeOperationError {
 	return new NodeOperationError(
 		node,
 		`Not launched: ${problems.join('; ')}. Call the tool again with ${problems.length === 1 ? 'this argument' : 'these arguments'} fixed.`,
