@@ -1,5 +1,7 @@
-// Build steps that are not `tsc`: copy icons and codex files into dist/, and generate the API model types
-// from the JSON Schemas in schemas/ (the single source of truth shared by the node and the emulator).
+// The build steps `n8n-node build` (n8n's node CLI: tsc, then every .png/.svg into dist/) does not do: generate the
+// API model types from the JSON Schemas in schemas/ (the single source of truth shared by the node and the
+// emulator) before it, and copy the node's codex file (GenesysCloud.node.json: categories, aliases, docs links,
+// which n8n reads beside the .node.js) after it. The CLI copies only `__schema__` JSON files.
 const { src, dest, series } = require('gulp');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -8,11 +10,8 @@ const SCHEMAS_DIR = path.join(__dirname, 'schemas');
 const GENERATED_FILE = path.join(SCHEMAS_DIR, 'generated', 'genesys.ts');
 const BANNER = `/* Generated from schemas/*.json by \`npm run build:types\` (gulp types). Do not edit by hand. */`;
 
-function copyAssets() {
-	return src(['nodes/**/*.{svg,png,json}', 'credentials/**/*.{svg,png}'], {
-		base: '.',
-		encoding: false,
-	}).pipe(dest('dist'));
+function copyCodex() {
+	return src('nodes/**/*.node.json', { base: '.' }).pipe(dest('dist'));
 }
 
 function schemaFiles() {
@@ -58,7 +57,7 @@ async function typesCheck() {
 	}
 }
 
-exports.assets = copyAssets;
+exports.codex = copyCodex;
 exports.types = types;
 exports['types:check'] = typesCheck;
-exports.default = series(types, copyAssets);
+exports.default = series(types, copyCodex);

@@ -48,7 +48,8 @@ function resolve(schema: Schema, document: SchemaDocument, depth = 0): Schema {
 	const target = match ? document[match[1]] : undefined;
 	const definition = isSchema(target) ? target[decodeURIComponent(match![2])] : undefined;
 	if (!isSchema(definition)) return schema;
-	const { $ref: _ref, ...own } = schema;
+	const own: Schema = { ...schema };
+	delete own.$ref;
 	return { ...resolve(definition, document, depth + 1), ...own };
 }
 
