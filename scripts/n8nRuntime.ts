@@ -1,30 +1,69 @@
 /**
- * The pinned real n8n used by the end-to-end tests and the `npm start` demo.
+ * The real n8n installs used by the end-to-end tests and the `npm start` demo: one per supported n8n line.
  *
- * Installs `n8n@N8N_VERSION` once into the git-ignored `.n8n-runtime/` folder and reuses it afterwards.
- * Recipe, from installing the `n8n` npm package (whose package.json declares `engines.node >= 24`):
+ * Installs `n8n@<version>` once into a git-ignored folder (`.n8n-runtime/` for the pinned 2.x, beside it
+ * `.n8n-runtime-1.x/` for the 1.x line) and reuses it afterwards.
+ * Recipe, from installing the `n8n` npm package (2.x declares `engines.node >= 24`, 1.123 `>=20.19 <= 24.x`):
  *   npm install n8n@<v> --ignore-scripts   (a plain install runs every dependency's install script, and one
  *                                           of them builds a Kafka native module from sources it downloads)
+ *   npm overrides, 1.x only: xlsx → 0.18.5   (1.123 depends on xlsx as a tarball from cdn.sheetjs.com, which
+ *                                           is no registry; 0.18.5 is the registry's build of it)
  *   npm rebuild sqlite3 --build-from-source, against Node 24's headers (npm_config_nodedir): the one native
  *                                           binding n8n needs to start (its SQLite database)
  * A marker file records the installed version; `n8n --version` is the sanity check. A lock file keeps
  * concurrent callers (parallel test files, `npm start` + `npm test`) from installing twice.
  *
- * Run:    node --import tsx scripts/n8nRuntime.ts [--force]
+ * Run:    node --import tsx scripts/n8nRuntime.ts [--line 1] [--force]
  * Import: const rt = await ensureN8nRuntime(); rt.n8nBin, rt.nodeBin
  */
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-/** The one place the tested n8n version lives. (2.41.3 would not install: a version one of its dependencies pins is missing from the registry.) */
-export const N8N_VERSION = '2.41.1';
-
 export const PROJECT_ROOT = path.resolve(__dirname, '..');
-export const RUNTIME_DIR = path.join(PROJECT_ROOT, '.n8n-runtime');
-const MARKER_FILE = path.join(RUNTIME_DIR, 'installed.json');
-/** Inside the (git-ignored) runtime folder, which is created before the lock is taken. */
-const LOCK_FILE = path.join(RUNTIME_DIR, '.install.lock');
+
+/** An n8n release line the package supports, and how to install its tested version. */
+export interface N8nLine {
+	name: N8nLineName;
+	version: string;
+	dir: string;
+	/** npm `overrides` of the installing folder: dependencies whose declared source no registry serves. */
+	overrides?: Record<string, string>;
+}
+
+export type N8nLineName = '2.x' | '1.x';
+
+/**
+ * The one place the tested n8n versions live. 2.41.1 runs every suite (2.41.3 would not install: a version one
+ * of its dependencies pins is missing from the registry); 1.123.81, the newest of the 1.x line, runs the e2e core.
+ */
+export const N8N_LINES: Record<N8nLineName, N8nLine> = {
+	'2.x': { name: '2.x', version: '2.41.1', dir: path.join(PROJECT_ROOT, '.n8n-runtime') },
+	'1.x': {
+		name: '1.x',
+		version: '1.123.81',
+		dir: path.join(PROJECT_ROOT, '.n8n-runtime-1.x'),
+		overrides: { xlsx: '0.18.5' },
+	},
+};
+
+/** The pinned 2.x version: the default of every suite, the benchmarks and the demo. */
+export const N8N_VERSION = N8N_LINES['2.x'].version;
+export const RUNTIME_DIR = N8N_LINES['2.x'].dir;
+
+/** Which line the e2e suites run on: `N8N_E2E_LINE=1.x` (set by `npm run test:e2e:1.x`), else the pinned 2.x. */
+export function selectedLine(env: NodeJS.ProcessEnv = process.env): N8nLine {
+	const wanted = env.N8N_E2E_LINE;
+	if (wanted === undefined || wanted === '') return N8N_LINES['2.x'];
+	const line = N8N_LINES[wanted as N8nLineName];
+	if (!line) {
+		throw new N8nRuntimeError(
+			`N8N_E2E_LINE=${wanted} is no supported n8n line; use one of ${Object.keys(N8N_LINES).join(', ')}.`,
+		);
+	}
+	return line;
+}
+
 /** Node 24's C headers, shipped by the `node` devDependency; sqlite3 is compiled against them. */
 export const NODE_HEADERS_DIR = path.join(
 	PROJECT_ROOT,
@@ -35,6 +74,7 @@ export const NODE_HEADERS_DIR = path.join(
 );
 
 export interface N8nRuntime {
+	line: N8nLineName;
 	version: string;
 	dir: string;
 	/** n8n's CLI entry script: run it with `nodeBin`. */
@@ -46,6 +86,8 @@ export interface N8nRuntime {
 }
 
 export interface EnsureOptions {
+	/** Default: the line the environment selects (`selectedLine()`). */
+	line?: N8nLine;
 	force?: boolean;
 	log?: (line: string) => void;
 	/** How long to wait for another process's install to finish. Default 20 min. */
@@ -63,7 +105,7 @@ export class N8nRuntimeError extends Error {}
 
 const defaultLog = (line: string) => process.stderr.write(`[n8n-runtime] ${line}\n`);
 
-function n8nEntry(dir = RUNTIME_DIR): string {
+function n8nEntry(dir: string): string {
 	return path.join(dir, 'node_modules', 'n8n', 'bin', 'n8n');
 }
 
@@ -78,7 +120,7 @@ export function findNode24(): string {
 			return candidate;
 	}
 	throw new N8nRuntimeError(
-		`n8n ${N8N_VERSION} needs Node >= 24, but this is Node ${process.versions.node} and no Node 24 was found at ` +
+		`The e2e n8n runs on Node >= 24, but this is Node ${process.versions.node} and no Node 24 was found at ` +
 			`${candidate}. Run \`npm install\` (the \`node\` devDependency provides Node 24) and put ` +
 			'node_modules/.bin first on PATH (npm scripts do this).',
 	);
@@ -103,7 +145,7 @@ function which(cmd: string, pathEnv: string): string | undefined {
 }
 
 /** Checks everything the install needs, and names all that is missing in one message. */
-export function checkPrerequisites(nodeBin: string, pathEnv: string): void {
+export function checkPrerequisites(line: N8nLine, pathEnv: string): void {
 	const missing: string[] = [];
 	if (!which('npm', pathEnv)) missing.push('npm (to install n8n)');
 	for (const tool of ['python3', 'make', 'g++']) {
@@ -116,16 +158,19 @@ export function checkPrerequisites(nodeBin: string, pathEnv: string): void {
 	}
 	if (missing.length) {
 		throw new N8nRuntimeError(
-			`Cannot install n8n ${N8N_VERSION}; missing:\n  - ${missing.join('\n  - ')}\n` +
+			`Cannot install n8n ${line.version}; missing:\n  - ${missing.join('\n  - ')}\n` +
 				'Run `bash scripts/systemPackages.sh` (as root it installs them).',
 		);
 	}
-	void nodeBin;
 }
 
-function readMarker(): Marker | undefined {
+const markerFile = (line: N8nLine) => path.join(line.dir, 'installed.json');
+/** Inside the (git-ignored) runtime folder, which is created before the lock is taken. */
+const lockFile = (line: N8nLine) => path.join(line.dir, '.install.lock');
+
+function readMarker(line: N8nLine): Marker | undefined {
 	try {
-		return JSON.parse(fs.readFileSync(MARKER_FILE, 'utf8')) as Marker;
+		return JSON.parse(fs.readFileSync(markerFile(line), 'utf8')) as Marker;
 	} catch {
 		return undefined;
 	}
@@ -135,7 +180,7 @@ function readMarker(): Marker | undefined {
 export function n8nVersion(
 	nodeBin: string,
 	pathEnv: string,
-	dir = RUNTIME_DIR,
+	dir: string = RUNTIME_DIR,
 ): string | undefined {
 	if (!fs.existsSync(n8nEntry(dir))) return undefined;
 	const r = spawnSync(nodeBin, [n8nEntry(dir), '--version'], {
@@ -148,9 +193,11 @@ export function n8nVersion(
 	return m?.[1];
 }
 
-function isReady(nodeBin: string, pathEnv: string): boolean {
-	const marker = readMarker();
-	return marker?.version === N8N_VERSION && n8nVersion(nodeBin, pathEnv) === N8N_VERSION;
+function isReady(line: N8nLine, nodeBin: string, pathEnv: string): boolean {
+	return (
+		readMarker(line)?.version === line.version &&
+		n8nVersion(nodeBin, pathEnv, line.dir) === line.version
+	);
 }
 
 function pidAlive(pid: number): boolean {
@@ -162,32 +209,37 @@ function pidAlive(pid: number): boolean {
 	}
 }
 
-async function acquireLock(log: (l: string) => void, timeoutMs: number): Promise<() => void> {
+async function acquireLock(
+	line: N8nLine,
+	log: (l: string) => void,
+	timeoutMs: number,
+): Promise<() => void> {
+	const lock = lockFile(line);
 	const deadline = Date.now() + timeoutMs;
 	let announced = false;
 	for (;;) {
 		try {
-			const fd = fs.openSync(LOCK_FILE, 'wx');
+			const fd = fs.openSync(lock, 'wx');
 			fs.writeSync(fd, JSON.stringify({ pid: process.pid, since: new Date().toISOString() }));
 			fs.closeSync(fd);
-			return () => fs.rmSync(LOCK_FILE, { force: true });
+			return () => fs.rmSync(lock, { force: true });
 		} catch (e) {
 			if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
 		}
 		let holder: { pid?: number } = {};
 		try {
-			holder = JSON.parse(fs.readFileSync(LOCK_FILE, 'utf8'));
+			holder = JSON.parse(fs.readFileSync(lock, 'utf8'));
 		} catch {
 			/* being written; retry */
 		}
 		if (holder.pid && !pidAlive(holder.pid)) {
 			log(`removing a stale lock left by process ${holder.pid}`);
-			fs.rmSync(LOCK_FILE, { force: true });
+			fs.rmSync(lock, { force: true });
 			continue;
 		}
 		if (Date.now() > deadline) {
 			throw new N8nRuntimeError(
-				`Timed out waiting for another n8n install (lock ${LOCK_FILE}, pid ${holder.pid ?? '?'}). ` +
+				`Timed out waiting for another n8n install (lock ${lock}, pid ${holder.pid ?? '?'}). ` +
 					'If no install is running, delete the lock file.',
 			);
 		}
@@ -242,21 +294,25 @@ function run(
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 async function install(
+	line: N8nLine,
 	nodeBin: string,
 	pathEnv: string,
 	log: (l: string) => void,
 ): Promise<Marker> {
-	checkPrerequisites(nodeBin, pathEnv);
+	checkPrerequisites(line, pathEnv);
 	const timingsMs: Record<string, number> = {};
-	fs.rmSync(MARKER_FILE, { force: true });
-	fs.mkdirSync(RUNTIME_DIR, { recursive: true });
+	fs.rmSync(markerFile(line), { force: true });
+	fs.mkdirSync(line.dir, { recursive: true });
 	fs.writeFileSync(
-		path.join(RUNTIME_DIR, 'package.json'),
+		path.join(line.dir, 'package.json'),
 		JSON.stringify(
 			{
 				name: 'n8n-runtime',
 				private: true,
-				description: `Pinned n8n ${N8N_VERSION} for e2e tests and the demo`,
+				description: `Pinned n8n ${line.version} (${line.name} line) for e2e tests and the demo`,
+				...(line.overrides && { overrides: line.overrides }),
+				// npm 11.19 runs a dependency's install scripts only if listed here; the rebuild below needs sqlite3's.
+				allowScripts: { sqlite3: true },
 			},
 			null,
 			2,
@@ -279,21 +335,21 @@ async function install(
 	}
 
 	log(
-		`installing n8n@${N8N_VERSION} into ${RUNTIME_DIR} (npm install --ignore-scripts; ~5 min, ~2.8 GB)…`,
+		`installing n8n@${line.version} into ${line.dir} (npm install --ignore-scripts; ~5 min, ~2.8 GB)…`,
 	);
 	let t = Date.now();
 	await run(
 		'npm',
 		[
 			'install',
-			`n8n@${N8N_VERSION}`,
+			`n8n@${line.version}`,
 			'--ignore-scripts',
 			'--no-audit',
 			'--no-fund',
 			'--save-exact',
 		],
 		{
-			cwd: RUNTIME_DIR,
+			cwd: line.dir,
 			env,
 			log,
 			label: 'npm install n8n',
@@ -305,7 +361,7 @@ async function install(
 	log(`building sqlite3 from source against Node ${process.versions.node} headers (~90 s)…`);
 	t = Date.now();
 	await run('npm', ['rebuild', 'sqlite3', '--build-from-source'], {
-		cwd: RUNTIME_DIR,
+		cwd: line.dir,
 		env: { ...env, npm_config_nodedir: NODE_HEADERS_DIR, npm_config_build_from_source: 'true' },
 		log,
 		label: 'sqlite3 rebuild',
@@ -314,51 +370,57 @@ async function install(
 	log(`sqlite3 rebuilt in ${secs(timingsMs.sqliteRebuild)}`);
 
 	t = Date.now();
-	const v = n8nVersion(nodeBin, pathEnv);
+	const v = n8nVersion(nodeBin, pathEnv, line.dir);
 	timingsMs.versionCheck = Date.now() - t;
-	if (v !== N8N_VERSION) {
+	if (v !== line.version) {
 		throw new N8nRuntimeError(
-			`n8n was installed but \`n8n --version\` printed ${v ?? 'nothing (it failed)'}, expected ${N8N_VERSION}. ` +
-				`Delete ${RUNTIME_DIR} and retry.`,
+			`n8n was installed but \`n8n --version\` printed ${v ?? 'nothing (it failed)'}, expected ${line.version}. ` +
+				`Delete ${line.dir} and retry.`,
 		);
 	}
 	const marker: Marker = {
-		version: N8N_VERSION,
+		version: line.version,
 		installedAt: new Date().toISOString(),
 		nodeVersion: process.versions.node,
 		timingsMs,
 	};
-	fs.writeFileSync(MARKER_FILE, JSON.stringify(marker, null, 2) + '\n');
+	fs.writeFileSync(markerFile(line), JSON.stringify(marker, null, 2) + '\n');
 	return marker;
 }
 
 /** Returns the ready runtime, installing it first if needed (once, even with concurrent callers). */
 export async function ensureN8nRuntime(options: EnsureOptions = {}): Promise<N8nRuntime> {
 	const log = options.log ?? defaultLog;
+	const line = options.line ?? selectedLine();
 	const nodeBin = findNode24();
 	const pathEnv = runtimeEnvPath(nodeBin);
 	const result: N8nRuntime = {
-		version: N8N_VERSION,
-		dir: RUNTIME_DIR,
-		n8nBin: n8nEntry(),
+		line: line.name,
+		version: line.version,
+		dir: line.dir,
+		n8nBin: n8nEntry(line.dir),
 		nodeBin,
 		pathEnv,
 	};
 
-	if (!options.force && readMarker()?.version === N8N_VERSION && fs.existsSync(n8nEntry()))
+	if (
+		!options.force &&
+		readMarker(line)?.version === line.version &&
+		fs.existsSync(n8nEntry(line.dir))
+	)
 		return result;
 
-	fs.mkdirSync(RUNTIME_DIR, { recursive: true });
-	const release = await acquireLock(log, options.lockTimeoutMs ?? 20 * 60_000);
+	fs.mkdirSync(line.dir, { recursive: true });
+	const release = await acquireLock(line, log, options.lockTimeoutMs ?? 20 * 60_000);
 	try {
-		if (!options.force && isReady(nodeBin, pathEnv)) {
-			log(`n8n ${N8N_VERSION} is ready in ${RUNTIME_DIR}`);
+		if (!options.force && isReady(line, nodeBin, pathEnv)) {
+			log(`n8n ${line.version} is ready in ${line.dir}`);
 			return result;
 		}
 		const started = Date.now();
-		const marker = await install(nodeBin, pathEnv, log);
+		const marker = await install(line, nodeBin, pathEnv, log);
 		log(
-			`n8n ${N8N_VERSION} ready in ${secs(Date.now() - started)} ` +
+			`n8n ${line.version} ready in ${secs(Date.now() - started)} ` +
 				`(npm install ${secs(marker.timingsMs.npmInstall)}, sqlite3 rebuild ${secs(marker.timingsMs.sqliteRebuild)})`,
 		);
 		return result;
@@ -369,12 +431,19 @@ export async function ensureN8nRuntime(options: EnsureOptions = {}): Promise<N8n
 
 if (require.main === module) {
 	const force = process.argv.includes('--force');
+	const lineArg = process.argv[process.argv.indexOf('--line') + 1];
 	const started = Date.now();
-	ensureN8nRuntime({ force })
+	Promise.resolve()
+		.then(() =>
+			ensureN8nRuntime({
+				force,
+				line: process.argv.includes('--line') ? selectedLine({ N8N_E2E_LINE: lineArg }) : undefined,
+			}),
+		)
 		.then((rt) => {
-			const v = n8nVersion(rt.nodeBin, rt.pathEnv);
-			if (v !== N8N_VERSION)
-				throw new N8nRuntimeError(`n8n --version printed ${v}, expected ${N8N_VERSION}`);
+			const v = n8nVersion(rt.nodeBin, rt.pathEnv, rt.dir);
+			if (v !== rt.version)
+				throw new N8nRuntimeError(`n8n --version printed ${v}, expected ${rt.version}`);
 			defaultLog(`n8n ${v} at ${rt.n8nBin} (checked in ${secs(Date.now() - started)})`);
 		})
 		.catch((e) => {

@@ -88,8 +88,12 @@ function resultText(exchange: ToolExchange): string {
 		return exchange.result; // not JSON: the text itself
 	}
 	const first: unknown = Array.isArray(parsed) && parsed.length === 1 ? parsed[0] : parsed;
-	if (first && typeof first === 'object' && 'error' in first)
-		return String((first as { error: unknown }).error);
+	// An error item (the tool's On Error set to Continue, as on n8n 1.x): the model reads its message and
+	// description, as n8n 2.x joins them in the error it hands over.
+	if (first && typeof first === 'object' && 'error' in first) {
+		const { error, description } = first as { error: unknown; description?: unknown };
+		return description ? `${String(error)}\n\nDetails: ${String(description)}` : String(error);
+	}
 	return exchange.result;
 }
 
@@ -187,11 +191,7 @@ describe('Genesys Cloud node as an AI Agent tool in the real n8n', { timeout: 15
 			);
 			fields = await toolTriggerDataFields(rest, genesys, DEMO_FLOW.flowId);
 			const triggerData = triggerDataFromFields(fields);
-			const save = async (workflow: WorkflowImport) => {
-				const { id, ...body } = workflow;
-				void id;
-				return (await rest.post<{ id: string }>('/rest/workflows', body)).id;
-			};
+			const save = async (workflow: WorkflowImport) => (await rest.createWorkflow(workflow)).id;
 			const tool = { ...DEMO_FLOW, credential: genesys, triggerData };
 			launchWorkflowId = await save(
 				agentWorkflow({

@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import { startEmulator, type RunningEmulator } from '../../emulator';
+import { selectedLine } from '../../scripts/n8nRuntime';
 import {
 	GENESYS_CREDENTIAL_TYPE,
 	GENESYS_NODE_TYPE,
@@ -313,7 +314,13 @@ describe('What the builder sees in the real n8n (REST API)', { timeout: 10 * 60_
 
 		const noView = await withLogs(() => client.testStoredCredential(noFlowView.id));
 		assert.equal(noView.status, 'Error');
-		assert.match(noView.message, /architect:flow:view/);
+		if (selectedLine().name === '1.x') {
+			// n8n 1.x drops the HTTP answer before it checks the credential's response-code rules (README:
+			// Supported n8n versions); the node's own errors still name the permission (next test).
+			assert.equal(noView.message, 'Forbidden - perhaps check your credentials?');
+		} else {
+			assert.match(noView.message, /architect:flow:view/);
+		}
 
 		const wrong = await withLogs(() => client.testStoredCredential(wrongSecret.id));
 		assert.equal(wrong.status, 'Error');

@@ -219,10 +219,7 @@ describe(
 		}
 
 		async function createWorkflow(workflow: WorkflowImport): Promise<string> {
-			const { id, ...body } = workflow;
-			void id;
-			const created = await client.post<{ id: string }>('/rest/workflows', body);
-			return created.id;
+			return (await client.createWorkflow(workflow)).id;
 		}
 
 		before(async () => {

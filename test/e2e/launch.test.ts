@@ -1,5 +1,5 @@
 /**
- * The Genesys Cloud node inside the real, pinned n8n (2.41.1), installed from `npm pack` the way n8n installs
+ * The Genesys Cloud node inside a real n8n (the pinned 2.41.1, or 1.123.81 with N8N_E2E_LINE=1.x), installed from `npm pack` the way n8n installs
  * community packages, run headless with `n8n import:credentials`, `n8n import:workflow` and `n8n execute --id`
  * against the emulator started in this process (n8n reaches it over http://127.0.0.1:<port>).
  *
@@ -27,6 +27,7 @@ import {
 	importCredentials,
 	importWorkflow,
 	nodeOutput,
+	nodeOutputPairs,
 	runErrorMessage,
 	type ExecuteResult,
 	type N8nHome,
@@ -38,6 +39,7 @@ const NESTED_ID = 'e2eLaunchNestedKeys1';
 const TOKEN_ID = 'e2eLaunchTokenRenewal1';
 const STORM_ID = 'e2eLaunch429Storm1';
 const DRY_RUN_ID = 'e2eLaunchDryRun1';
+const CONTINUE_ID = 'e2eLaunchContinueOnFail1';
 
 const TOKEN_CREDENTIAL = { id: 'e2e-token-renewal', name: 'Genesys Cloud (token renewal)' };
 const STORM_CREDENTIAL = { id: 'e2e-429-storm', name: 'Genesys Cloud (429 storm)' };
@@ -66,6 +68,14 @@ const CUSTOMERS = [
 ];
 
 /** What a failed or unexpected run looked like: the run's error and n8n's last output lines. */
+/** Items of the Continue On Fail run: two that complete, one whose flow fails in Genesys, one refused before sending. */
+const CONTINUE_ITEMS = [
+	{ flow: seedIds.demo, data: { customerId: 'C-1', customerName: 'Ada', priority: 1 } },
+	{ flow: seedIds.failing, data: { reason: 'the data action is down' } },
+	{ flow: seedIds.demo, data: { customerId: 'C-3', customerName: 'Lin', priority: 'high' } },
+	{ flow: seedIds.demo, data: { customerId: 'C-4', customerName: 'Kay', priority: 2 } },
+];
+
 function explain(result: ExecuteResult): string {
 	const tail = (s: string) => s.split('\n').slice(-25).join('\n');
 	const error = result.run ? runErrorMessage(result.run) : undefined;
@@ -149,6 +159,20 @@ describe('Genesys Cloud node in the real n8n (CLI)', { timeout: 15 * 60_000 }, (
 					executionName: '=Follow-up {{ $json.id }}',
 					waitForCompletion: true,
 					options: { dryRun: true },
+				},
+			}),
+			launchWorkflow({
+				id: CONTINUE_ID,
+				name: 'E2E: Continue On Fail, a flow per item',
+				credential: EXAMPLE_CREDENTIAL,
+				onError: 'continueRegularOutput',
+				items: CONTINUE_ITEMS,
+				typeVersion: 2,
+				parameters: {
+					flowId: { __rl: true, mode: 'id', value: '={{ $json.flow }}' },
+					triggerDataMode: 'json',
+					triggerDataJson: '={{ $json.data }}',
+					waitForCompletion: true,
 				},
 			}),
 			launchWorkflow({
@@ -293,6 +317,37 @@ describe('Genesys Cloud node in the real n8n (CLI)', { timeout: 15 * 60_000 }, (
 			explain(result),
 		);
 		assert.deepEqual(emu.launchAttempts(), [], 'no launch request reached Genesys Cloud');
+	});
+
+	test('with Continue On Fail every item comes out paired to its input: done, failed in Genesys, refused, done', async () => {
+		const result = await executeWorkflow(home, CONTINUE_ID);
+		assert.ok(result.ok, `the run should succeed: ${explain(result)}`);
+		const pairs = nodeOutputPairs(result.run!, GENESYS_NODE_NAME);
+		assert.deepEqual(
+			pairs.map((pair) => pair.pairedTo),
+			[0, 1, 2, 3],
+			JSON.stringify(pairs),
+		);
+		const [ada, failed, refused, kay] = pairs.map((pair) => pair.json);
+		assert.equal(ada.status, 'COMPLETED', JSON.stringify(ada));
+		assert.equal(kay.status, 'COMPLETED', JSON.stringify(kay));
+		assert.match(
+			String(failed.error),
+			/^Flow execution \S+ ended with status ERROR: The data action 'Lookup customer' failed/,
+			JSON.stringify(failed),
+		);
+		assert.match(String(failed.description), /flow\.execution\.data\.action\.failure/);
+		assert.equal(
+			refused.error,
+			'Trigger Data (JSON) of item 2 does not fit flow "Customer follow-up": "priority" (Flow.priority) must be an integer, but got the string "high"',
+		);
+		const launched = emu.executions();
+		assert.deepEqual(
+			launched.map((execution) => execution.flowId).sort(),
+			[seedIds.demo, seedIds.demo, seedIds.failing].sort(),
+			'the refused item is the only one not launched',
+		);
+		assert.equal(emu.stats().duplicateLaunches, 0);
 	});
 
 	test('an expired token is renewed once and the new token is persisted for the next runs', async () => {

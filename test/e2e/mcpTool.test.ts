@@ -92,8 +92,7 @@ describe('Genesys Cloud node as an MCP tool in the real n8n', { timeout: 10 * 60
 		});
 		const genesys = { id: created.id, name: created.name };
 		const fields = await toolTriggerDataFields(rest, genesys, DEMO_FLOW.flowId);
-		const workflow = await rest.post<{ id: string; versionId: string }>(
-			'/rest/workflows',
+		const workflow = await rest.createWorkflow(
 			mcpWorkflow({
 				name: WORKFLOW_NAME,
 				path: MCP_PATH,
@@ -105,7 +104,7 @@ describe('Genesys Cloud node as an MCP tool in the real n8n', { timeout: 10 * 60
 			}),
 		);
 		// The editor's Publish button: activate the saved version.
-		await rest.post(`/rest/workflows/${workflow.id}/activate`, { versionId: workflow.versionId });
+		await rest.activateWorkflow(workflow.id, workflow.versionId);
 		session = await connectWhenPublished(`${server.baseUrl}/mcp/${MCP_PATH}`);
 		listed = await session.listTools();
 		assert.equal(listed.length, 1, `one tool is listed: ${JSON.stringify(listed)}`);

@@ -128,6 +128,12 @@ export function readFailure(error: unknown): HttpFailure {
 	if (failure.status === undefined) {
 		const httpCode = Number((error as Loose)?.httpCode);
 		if (httpCode > 0) failure.status = httpCode;
+		// n8n 1.x wraps the HTTP client's error in a NodeApiError that keeps no cause and no headers, only the
+		// status (httpCode) and the answer's JSON body (context.data).
+		if (httpCode > 0 && !failure.body) {
+			const answered = ((error as Loose)?.context as Loose)?.data;
+			if (answered && typeof answered === 'object') Object.assign(failure, parseBody(answered));
+		}
 	}
 	return failure;
 }

@@ -197,9 +197,12 @@ export class Editor {
 		return this.page.locator('[data-test-id="ndv"]');
 	}
 
-	/** Closes the open node panel. */
+	/** Closes the open node panel (n8n 1.x's panel names its close button "back to canvas"). */
 	async closeNode(): Promise<void> {
-		await this.page.locator('[data-test-id="ndv-close-button"]').click();
+		await this.page
+			.locator('[data-test-id="ndv-close-button"], [data-test-id="back-to-canvas"]')
+			.first()
+			.click();
 		await this.ndv().waitFor({ state: 'hidden' });
 	}
 

@@ -233,6 +233,9 @@ export async function exportCredentials(
 }
 
 /** The parts of n8n's IRun the tests read. */
+/** n8n's pairedItem of an output item: one input (by index) or several. */
+type PairedItem = { item: number } | Array<{ item: number }>;
+
 export interface N8nRun {
 	finished?: boolean;
 	/** success, error, crashed, canceled… */
@@ -258,7 +261,7 @@ export interface N8nTaskData {
 	executionStatus?: string;
 	executionTime?: number;
 	error?: { message?: string; description?: string } & Record<string, unknown>;
-	data?: { main?: Array<Array<{ json: Record<string, unknown>; pairedItem?: unknown }> | null> };
+	data?: { main?: Array<Array<{ json: Record<string, unknown>; pairedItem?: PairedItem }> | null> };
 }
 
 export interface ExecuteResult {
@@ -384,6 +387,19 @@ export function nodeOutput(
 	}
 	const items = tasks[tasks.length - 1].data?.main?.[output] ?? [];
 	return items.map((item) => item.json);
+}
+
+/** Each output item of a node's last run with the input item it is paired to (`undefined` when unpaired). */
+export function nodeOutputPairs(
+	run: N8nRun,
+	nodeName: string,
+): Array<{ json: Record<string, unknown>; pairedTo: number | undefined }> {
+	const tasks = run.data.resultData.runData[nodeName] ?? [];
+	const items = tasks[tasks.length - 1]?.data?.main?.[0] ?? [];
+	return items.map((item) => {
+		const paired = Array.isArray(item.pairedItem) ? item.pairedItem[0] : item.pairedItem;
+		return { json: item.json, pairedTo: paired?.item };
+	});
 }
 
 /** The error message of a failed run (the workflow's error, else the first node error). */

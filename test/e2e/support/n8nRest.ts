@@ -129,6 +129,26 @@ export class N8nRestClient {
 		return this.request<T>('DELETE', path);
 	}
 
+	/** Saves a new workflow, as the editor's Save does (an `id` is dropped: n8n assigns one). n8n 1.x needs `active`. */
+	createWorkflow<W extends { id?: string }>(workflow: W) {
+		const body: Partial<W> = { ...workflow };
+		delete body.id;
+		return this.post<{ id: string; versionId: string }>('/rest/workflows', {
+			active: false,
+			...body,
+		});
+	}
+
+	/** The editor's Publish (activate): 2.x's `POST …/activate`; n8n 1.x has none and takes a PATCH with `active`. */
+	async activateWorkflow(id: string, versionId: string): Promise<void> {
+		try {
+			await this.post(`/rest/workflows/${id}/activate`, { versionId });
+		} catch (error) {
+			if (!(error instanceof N8nRestError && error.status === 404)) throw error;
+			await this.patch(`/rest/workflows/${id}`, { active: true, versionId });
+		}
+	}
+
 	/** `POST /rest/login` with `{ emailOrLdapLoginId, password }`; keeps the `n8n-auth` cookie. */
 	async login(
 		email: string,

@@ -1,7 +1,8 @@
 /**
  * The n8n server (`n8n start`) of an instance: a free port on 127.0.0.1, ready when `/healthz/readiness`
- * answers 200 (DB connected, migrated, server fully started), the owner account set up, and a clean stop that
- * takes the whole process group (n8n + its task runners) down, also when a test failed.
+ * answers 200 (DB connected, migrated, server fully started) and so does the REST API (`/rest/settings`); the
+ * owner account set up, and a clean stop that takes the whole process group (n8n + its task runners) down, also
+ * when a test failed.
  */
 import type { ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -104,6 +105,12 @@ export async function startN8nServer(
 	return server;
 }
 
+async function answers(url: string): Promise<boolean> {
+	const res = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+	await res.body?.cancel();
+	return res.status === 200;
+}
+
 async function waitUntilReady(server: N8nServer, timeoutMs: number): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	let exit: string | undefined;
@@ -114,7 +121,8 @@ async function waitUntilReady(server: N8nServer, timeoutMs: number): Promise<voi
 			const res = await fetch(`${server.baseUrl}/healthz/readiness`, {
 				signal: AbortSignal.timeout(2_000),
 			});
-			if (res.status === 200) return;
+			// n8n 1.x answers readiness before it mounts its REST API: wait for the settings the editor loads first.
+			if (res.status === 200 && (await answers(`${server.baseUrl}/rest/settings`))) return;
 		} catch {
 			/* not listening yet */
 		}
