@@ -1,9 +1,15 @@
 /**
  * `npm run dev:n8n`: the n8n half of n8n's `n8n-node dev`, on this project's pinned n8n and beside the Genesys
- * Cloud emulator. `npm run dev` (n8n-node dev --external-n8n) rebuilds on every change and links this folder into
- * `.n8n-dev/.n8n/custom/`; this script runs an n8n on that user folder with N8N_DEV_RELOAD, so the editor picks
- * the rebuilt node up. The CLI's own n8n comes from `npx n8n@latest`, which can be a release whose dependencies
- * the registry does not serve, and installs it with every install script (docs/verification.md says more).
+ * Cloud emulator. `npm run dev` (n8n-node dev --external-n8n) rebuilds `dist/` on every change; this script links
+ * this folder into `.n8n-dev/.n8n/nodes/` as an installed community package and runs an n8n on that user folder.
+ * Restart it (about 10 s) to load a rebuilt node: n8n's hot reload (N8N_DEV_RELOAD) watches a package's whole
+ * folder, which here holds the dev database too, and reloads in a loop.
+ *
+ * Why not the CLI's own n8n: it comes from `npx n8n@latest`, which can be a release whose dependencies the
+ * registry does not serve (2.41.3 today). And why not the CLI's link (`<folder>/.n8n/custom/node_modules/`):
+ * n8n globs its custom folder for `*.node.js` through symlinks, into this project's node_modules (1,000
+ * packages, n8n itself among them), and did not finish starting in 150 s here. A package in `nodes/` is read
+ * through its package.json instead (docs/verification.md).
  *
  * Run: npm run dev (one terminal), npm run dev:n8n [-- --line 1.x] (another); open http://127.0.0.1:5678.
  */
@@ -20,6 +26,20 @@ const lineArg = process.argv.includes('--line')
 	? process.argv[process.argv.indexOf('--line') + 1]
 	: undefined;
 
+/** `<nodes>/node_modules/<name>` → this folder, and the nodes folder's package.json naming it, as n8n installs one. */
+function linkAsInstalledPackage(nodesDir: string): void {
+	const { name, version } = JSON.parse(
+		fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8'),
+	) as { name: string; version: string };
+	const link = path.join(nodesDir, 'node_modules', name);
+	fs.mkdirSync(path.dirname(link), { recursive: true });
+	if (!fs.existsSync(link)) fs.symlinkSync(PROJECT_ROOT, link, 'dir');
+	fs.writeFileSync(
+		path.join(nodesDir, 'package.json'),
+		`${JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [name]: version } }, null, 2)}\n`,
+	);
+}
+
 async function main(): Promise<void> {
 	const emulator = await startEmulator({ port: 8787 });
 	console.log(`Genesys Cloud emulator: ${emulator.url} (OAuth client demo-client / demo-secret)`);
@@ -29,7 +49,7 @@ async function main(): Promise<void> {
 	console.log(
 		`n8n ${runtime.version} on ${DEV_USER_FOLDER}: http://127.0.0.1:5678 (Ctrl-C stops both)`,
 	);
-	fs.mkdirSync(DEV_USER_FOLDER, { recursive: true });
+	linkAsInstalledPackage(path.join(DEV_USER_FOLDER, '.n8n', 'nodes'));
 	const n8n = spawnTracked(runtime.nodeBin, [runtime.n8nBin, 'start'], {
 		cwd: DEV_USER_FOLDER,
 		stdio: 'inherit',
@@ -38,7 +58,6 @@ async function main(): Promise<void> {
 			...quietLocalEnv(),
 			PATH: runtime.pathEnv,
 			N8N_USER_FOLDER: DEV_USER_FOLDER,
-			N8N_DEV_RELOAD: 'true',
 			N8N_PORT: '5678',
 		},
 	});
