@@ -13,7 +13,7 @@
  * A marker file records the installed version; `n8n --version` is the sanity check. A lock file keeps
  * concurrent callers (parallel test files, `npm start` + `npm test`) from installing twice.
  *
- * Run:    node --import tsx scripts/n8nRuntime.ts [--line 1] [--force]
+ * Run:    node --import tsx scripts/n8nRuntime.ts [--line 1.x] [--force]
  * Import: const rt = await ensureN8nRuntime(); rt.n8nBin, rt.nodeBin
  */
 import { spawn, spawnSync } from 'node:child_process';

@@ -19,5 +19,3 @@ export const OPERATION_PERMISSIONS = {
 	/** GET /api/v2/flows/executions/{flowExecutionId} */
 	getFlowsExecution: 'architect:flowExecution:view',
 } as const;
-
-export type GenesysPermission = (typeof OPERATION_PERMISSIONS)[keyof typeof OPERATION_PERMISSIONS];
