@@ -13,43 +13,24 @@
  *
  * Run: npm run dev (one terminal), npm run dev:n8n [-- --line 1.x] (another); open http://127.0.0.1:5678.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { startEmulator } from '../emulator';
 import { quietLocalEnv } from '../test/e2e/support/n8nProcess';
+import { linkProject } from '../test/e2e/support/installPackage';
 import { killGroup, spawnTracked } from '../test/e2e/support/processes';
-import { ensureN8nRuntime, PROJECT_ROOT, selectedLine } from './n8nRuntime';
+import { ensureN8nRuntime, lineFromArgs, PROJECT_ROOT } from './n8nRuntime';
 
 const DEV_USER_FOLDER = path.join(PROJECT_ROOT, '.n8n-dev');
-const lineArg = process.argv.includes('--line')
-	? process.argv[process.argv.indexOf('--line') + 1]
-	: undefined;
-
-/** `<nodes>/node_modules/<name>` → this folder, and the nodes folder's package.json naming it, as n8n installs one. */
-function linkAsInstalledPackage(nodesDir: string): void {
-	const { name, version } = JSON.parse(
-		fs.readFileSync(path.join(PROJECT_ROOT, 'package.json'), 'utf8'),
-	) as { name: string; version: string };
-	const link = path.join(nodesDir, 'node_modules', name);
-	fs.mkdirSync(path.dirname(link), { recursive: true });
-	if (!fs.existsSync(link)) fs.symlinkSync(PROJECT_ROOT, link, 'dir');
-	fs.writeFileSync(
-		path.join(nodesDir, 'package.json'),
-		`${JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [name]: version } }, null, 2)}\n`,
-	);
-}
 
 async function main(): Promise<void> {
 	const emulator = await startEmulator({ port: 8787 });
 	console.log(`Genesys Cloud emulator: ${emulator.url} (OAuth client demo-client / demo-secret)`);
-	const runtime = await ensureN8nRuntime({
-		line: lineArg ? selectedLine({ N8N_E2E_LINE: lineArg }) : undefined,
-	});
+	const runtime = await ensureN8nRuntime({ line: lineFromArgs() });
 	console.log(
 		`n8n ${runtime.version} on ${DEV_USER_FOLDER}: http://127.0.0.1:5678 (Ctrl-C stops both)`,
 	);
-	linkAsInstalledPackage(path.join(DEV_USER_FOLDER, '.n8n', 'nodes'));
+	linkProject(path.join(DEV_USER_FOLDER, '.n8n', 'nodes'));
 	const n8n = spawnTracked(runtime.nodeBin, [runtime.n8nBin, 'start'], {
 		cwd: DEV_USER_FOLDER,
 		stdio: 'inherit',

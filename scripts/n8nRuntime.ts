@@ -47,11 +47,10 @@ export const N8N_LINES: Record<N8nLineName, N8nLine> = {
 	},
 };
 
-/** The pinned 2.x version: the default of every suite, the benchmarks and the demo. */
-export const N8N_VERSION = N8N_LINES['2.x'].version;
-export const RUNTIME_DIR = N8N_LINES['2.x'].dir;
-
-/** Which line the e2e suites run on: `N8N_E2E_LINE=1.x` (set by `npm run test:e2e:1.x`), else the pinned 2.x. */
+/**
+ * Which line the e2e suites run on: `N8N_E2E_LINE=1.x` (set by `npm run test:suites:1.x`), else the pinned 2.x,
+ * the default of every suite, the benchmarks and the demo.
+ */
 export function selectedLine(env: NodeJS.ProcessEnv = process.env): N8nLine {
 	const wanted = env.N8N_E2E_LINE;
 	if (wanted === undefined || wanted === '') return N8N_LINES['2.x'];
@@ -62,6 +61,12 @@ export function selectedLine(env: NodeJS.ProcessEnv = process.env): N8nLine {
 		);
 	}
 	return line;
+}
+
+/** The line a script's `--line <name>` asks for, else the one the environment selects. */
+export function lineFromArgs(argv: string[] = process.argv): N8nLine {
+	const at = argv.indexOf('--line');
+	return at === -1 ? selectedLine() : selectedLine({ N8N_E2E_LINE: argv[at + 1] ?? '' });
 }
 
 /** Node 24's C headers, shipped by the `node` devDependency; sqlite3 is compiled against them. */
@@ -177,11 +182,7 @@ function readMarker(line: N8nLine): Marker | undefined {
 }
 
 /** `n8n --version` with the given Node; returns the printed version or undefined. */
-export function n8nVersion(
-	nodeBin: string,
-	pathEnv: string,
-	dir: string = RUNTIME_DIR,
-): string | undefined {
+export function n8nVersion(nodeBin: string, pathEnv: string, dir: string): string | undefined {
 	if (!fs.existsSync(n8nEntry(dir))) return undefined;
 	const r = spawnSync(nodeBin, [n8nEntry(dir), '--version'], {
 		encoding: 'utf8',
@@ -431,15 +432,9 @@ export async function ensureN8nRuntime(options: EnsureOptions = {}): Promise<N8n
 
 if (require.main === module) {
 	const force = process.argv.includes('--force');
-	const lineArg = process.argv[process.argv.indexOf('--line') + 1];
 	const started = Date.now();
 	Promise.resolve()
-		.then(() =>
-			ensureN8nRuntime({
-				force,
-				line: process.argv.includes('--line') ? selectedLine({ N8N_E2E_LINE: lineArg }) : undefined,
-			}),
-		)
+		.then(() => ensureN8nRuntime({ force, line: lineFromArgs() }))
 		.then((rt) => {
 			const v = n8nVersion(rt.nodeBin, rt.pathEnv, rt.dir);
 			if (v !== rt.version)

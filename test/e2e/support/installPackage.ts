@@ -174,6 +174,19 @@ function recordDependency(nodesDir: string, name: string, version: string) {
 	fs.writeFileSync(file, JSON.stringify(manifest, null, 2));
 }
 
+/**
+ * Links the working tree into an n8n `nodes` folder as an installed package (`node_modules/<name>` → the
+ * project, recorded in its package.json), so that a rebuild needs no reinstall. Development only: the tests
+ * install the packed tarball, as users get it.
+ */
+export function linkProject(nodesDir: string, projectDir = PROJECT_ROOT): void {
+	const { name, version } = assertBuilt(projectDir);
+	const link = path.join(nodesDir, 'node_modules', name);
+	fs.mkdirSync(path.dirname(link), { recursive: true });
+	if (!fs.existsSync(link)) fs.symlinkSync(projectDir, link, 'dir');
+	recordDependency(nodesDir, name, version);
+}
+
 /** Packs this project (once) and installs it into the given n8n `nodes` folder. */
 export async function installProject(
 	nodesDir: string,

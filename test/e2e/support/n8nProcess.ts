@@ -380,13 +380,17 @@ export function nodeOutput(
 	nodeName: string,
 	output = 0,
 ): Array<Record<string, unknown>> {
+	return lastOutputItems(run, nodeName, output).map((item) => item.json);
+}
+
+/** The items of one output of a node's last run; fails naming the nodes that ran when this one did not. */
+function lastOutputItems(run: N8nRun, nodeName: string, output: number) {
 	const tasks = run.data.resultData.runData[nodeName];
 	if (!tasks?.length) {
 		const ran = Object.keys(run.data.resultData.runData).join(', ') || 'none';
 		throw new Error(`node "${nodeName}" did not run (nodes that ran: ${ran})`);
 	}
-	const items = tasks[tasks.length - 1].data?.main?.[output] ?? [];
-	return items.map((item) => item.json);
+	return tasks[tasks.length - 1].data?.main?.[output] ?? [];
 }
 
 /** Each output item of a node's last run with the input item it is paired to (`undefined` when unpaired). */
@@ -394,9 +398,7 @@ export function nodeOutputPairs(
 	run: N8nRun,
 	nodeName: string,
 ): Array<{ json: Record<string, unknown>; pairedTo: number | undefined }> {
-	const tasks = run.data.resultData.runData[nodeName] ?? [];
-	const items = tasks[tasks.length - 1]?.data?.main?.[0] ?? [];
-	return items.map((item) => {
+	return lastOutputItems(run, nodeName, 0).map((item) => {
 		const paired = Array.isArray(item.pairedItem) ? item.pairedItem[0] : item.pairedItem;
 		return { json: item.json, pairedTo: paired?.item };
 	});

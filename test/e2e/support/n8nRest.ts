@@ -130,8 +130,8 @@ export class N8nRestClient {
 	}
 
 	/** Saves a new workflow, as the editor's Save does (an `id` is dropped: n8n assigns one). n8n 1.x needs `active`. */
-	createWorkflow<W extends { id?: string }>(workflow: W) {
-		const body: Partial<W> = { ...workflow };
+	createWorkflow(workflow: object) {
+		const body: Record<string, unknown> = { ...workflow };
 		delete body.id;
 		return this.post<{ id: string; versionId: string }>('/rest/workflows', {
 			active: false,

@@ -132,11 +132,8 @@ export async function createActiveWorkflow(
 	postgres: PostgresServer,
 	o: WebhookLaunchOptions,
 ): Promise<ActiveWorkflow> {
-	const created = await rest.post<{ id: string; versionId: string }>(
-		'/rest/workflows',
-		webhookLaunchWorkflow(o),
-	);
-	await rest.post(`/rest/workflows/${created.id}/activate`, { versionId: created.versionId });
+	const created = await rest.createWorkflow(webhookLaunchWorkflow(o));
+	await rest.activateWorkflow(created.id, created.versionId);
 	const deadline = Date.now() + 30_000;
 	const sql = `select count(*) from webhook_entity where "workflowId" = '${created.id.replace(/'/g, "''")}'`;
 	while ((await postgres.query(sql)) === '0') {
